@@ -1,0 +1,45 @@
+# The commands people type. Each is a thin call of the rjguide command line.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RJ := $(BIN)/rjguide
+STAMP := $(VENV)/.installed
+
+.PHONY: all html po serve test lint prereqs clean
+.DEFAULT_GOAL := all
+
+all: html
+
+prereqs:
+	@$(PYTHON) rjguide/prereqs.py
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) rjguide/prereqs.py
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+html: $(STAMP)
+	$(RJ) html
+
+po: $(STAMP)
+	$(RJ) po
+
+serve: $(STAMP)
+	$(RJ) serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check rjguide tests conf.py
+
+test: $(STAMP) node_modules/.installed
+	$(BIN)/ruff check rjguide tests conf.py
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+clean:
+	rm -rf exports/site exports/.cache exports/reports

@@ -1,0 +1,106 @@
+"""The build: check the inputs, make the templates, compile catalogues, run Sphinx per
+language in parallel, and publish into exports/ only when everything succeeded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from rjguide import catalogs, landing
+from rjguide.checks.po_syntax import check_syntax
+from rjguide.findings import BuildError, Finding, has_errors
+from rjguide.modules import load_modules
+from rjguide.project import Project
+from rjguide.publish import publish_tree, write_file
+from rjguide.sphinx_runner import SphinxJob, run_jobs
+
+PROJECT_NAME = "Restorative process guidance library"
+
+
+def workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+def check_inputs(project: Project) -> list[Finding]:
+    """What must hold before Sphinx runs: module metadata and readable catalogues."""
+    _modules, findings = load_modules(project)
+    for language in project.target_languages:
+        for po in sorted(project.catalog_dir(language).rglob("*.po")):
+            findings += check_syntax(po, project.root, language)
+    return findings
+
+
+def extract_templates(project: Project) -> list[Finding]:
+    """Fresh message templates of every page, from the English source (language=en)."""
+    job = SphinxJob(project.root, project.source_language, "gettext",
+                    project.cache_dir / "gettext", project.cache_dir / "doctrees" / "gettext")
+    findings = run_jobs([job], 1)[0].findings
+    for pot in (project.cache_dir / "gettext").rglob("*.pot"):
+        catalog = catalogs.read_catalog(pot)
+        for message in catalog:
+            message.locations = [(f"source/{relative_location(p)}", line)
+                                 for p, line in message.locations]
+        catalogs.clear_format_flags(catalog)
+        catalogs.write_if_changed(pot, catalogs.serialise(catalog))
+    return findings
+
+
+def relative_location(path: str) -> str:
+    """Sphinx writes locations relative to its output folder; keep the part under source/."""
+    parts = Path(path).as_posix().split("source/", 1)
+    return parts[-1]
+
+
+def compile_catalogs(project: Project) -> None:
+    """Compiles every page's catalogue (an empty one where none exists, so Sphinx marks
+    every paragraph's state) and the interface catalogue, into the build's locale folder."""
+    for language in project.target_languages:
+        out = catalogs.compiled_catalog_dir(project, language)
+        wanted = set()
+        for docname in project.docnames:
+            po = project.catalog_path(language, docname)
+            catalog = catalogs.read_catalog(po, locale=language) if po.is_file() \
+                else Catalog(locale=language)
+            mo = out / f"{docname}.mo"
+            catalogs.compile_catalog(catalog, mo)
+            wanted |= {mo, mo.with_suffix(".po")}
+        ui_po = project.catalog_path(language, catalogs.UI_DOMAIN)
+        ui = catalogs.read_catalog(ui_po, locale=language) if ui_po.is_file() \
+            else Catalog(locale=language)
+        ui_mo = out / f"{catalogs.UI_DOMAIN}.mo"
+        catalogs.compile_catalog(ui, ui_mo)
+        js = out / f"{catalogs.UI_DOMAIN}.js"
+        catalogs.write_if_changed(js, catalogs.translations_js(ui, language).encode("utf-8"))
+        wanted |= {ui_mo, ui_mo.with_suffix(".po"), js}
+        for stale in out.rglob("*"):
+            if stale.is_file() and stale not in wanted:
+                stale.unlink()
+
+
+def html_outdir(project: Project, language: str) -> Path:
+    return project.cache_dir / "html" / language
+
+
+def build_html(project: Project, languages: list[str] | None = None) -> list[Finding]:
+    languages = languages or list(project.languages)
+    for language in languages:
+        project.check_language(language)
+    findings = check_inputs(project)
+    if has_errors(findings):
+        raise BuildError(findings)
+    findings += extract_templates(project)
+    if has_errors(findings):
+        raise BuildError(findings)
+    compile_catalogs(project)
+    jobs = [SphinxJob(project.root, lang, "html", html_outdir(project, lang),
+                      project.cache_dir / "doctrees" / lang) for lang in languages]
+    for result in run_jobs(jobs, workers()):
+        findings += result.findings
+    if has_errors(findings):
+        raise BuildError(findings)
+    for language in languages:
+        publish_tree(html_outdir(project, language), project.site_dir / language)
+    write_file(project.site_dir / "index.html", landing.render(project).encode("utf-8"))
+    return findings

@@ -1,0 +1,1 @@
+"""Checks on sources and catalogues, one file per family; each returns findings."""

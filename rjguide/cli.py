@@ -1,0 +1,88 @@
+"""The command line: parse, call the functions that do the work, print findings."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from pathlib import Path
+
+from rjguide.findings import BuildError, Finding, write_report
+from rjguide.project import Project
+
+
+def print_findings(findings: list[Finding]) -> None:
+    for finding in findings:
+        print(finding.format(), file=sys.stderr)
+
+
+def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.build import build_html
+
+    findings = build_html(project, args.language or None)
+    print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
+    return findings
+
+
+def cmd_po(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.po import update_all
+
+    findings, changed = update_all(project)
+    for path in changed:
+        print(f"updated {path.relative_to(project.root)}")
+    if not changed:
+        print("catalogues already up to date")
+    return findings
+
+
+def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
+    import functools
+    import http.server
+
+    if not (project.site_dir / "index.html").is_file():
+        raise BuildError([Finding("exports/site", None, "error", "serve",
+                                  "nothing to serve yet; run 'make' first")])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(project.site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"serving exports/site on http://127.0.0.1:{args.port}/ (Ctrl-C stops)")
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+    return []
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="rjguide", description=__doc__)
+    main.add_argument("--root", type=Path, default=Path.cwd(),
+                      help="the project folder (default: the current folder)")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    html = commands.add_parser("html", help="build the HTML site of every language")
+    html.add_argument("--language", action="append", help="only this language (repeatable)")
+    html.set_defaults(run=cmd_html)
+
+    po = commands.add_parser("po", help="extract messages and update every language's catalogues")
+    po.set_defaults(run=cmd_po)
+
+    serve = commands.add_parser("serve", help="serve exports/site on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        project = Project.load(args.root)
+        findings = args.run(project, args)
+    except BuildError as error:
+        print_findings(error.findings)
+        report = Path(args.root) / "exports" / "reports" / f"{args.command}.json"
+        write_report(error.findings, report)
+        return 1
+    print_findings(findings)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Catalogues are updated keeping translations: changed become fuzzy, removed obsolete;
+headers are right; fuzzy never counts as translated; msgfmt accepts every catalogue."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+
+from conftest import ROOT, need
+from rjguide import catalogs
+from rjguide.project import Project
+
+
+def template(*ids: str) -> Catalog:
+    catalog = Catalog()
+    for message_id in ids:
+        catalog.add(message_id, locations=[("source/x.md", 1)])
+    return catalog
+
+
+def test_update_keeps_translations_and_marks_changed_fuzzy_and_removed_obsolete():
+    old = catalogs.merge(template("Keep this.", "Change this sentence.", "Remove this."),
+                         None, "nb", "Test")
+    old["Keep this."].string = "Behold dette."
+    old["Change this sentence."].string = "Endre denne setningen."
+    old["Remove this."].string = "Fjern dette."
+    new = catalogs.merge(template("Keep this.", "Change this sentence now.", "Brand new."),
+                         old, "nb", "Test")
+    assert new["Keep this."].string == "Behold dette." and not new["Keep this."].fuzzy
+    changed = new["Change this sentence now."]
+    assert changed.fuzzy and changed.string == "Endre denne setningen."
+    assert changed.previous_id == ["Change this sentence."]
+    assert "Remove this." in new.obsolete
+    assert new["Brand new."].string == ""
+
+
+def test_headers_name_the_language_and_its_plural_forms():
+    text = catalogs.serialise(catalogs.merge(template("A."), None, "nn", "Test")).decode()
+    assert '"Language: nn\\n"' in text
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert "#, fuzzy\nmsgid \"\"" not in text
+
+
+def test_roles_do_not_get_a_format_flag():
+    text = catalogs.serialise(
+        catalogs.merge(template("See {term}`mediation` and {0}."), None, "nb", "Test")).decode()
+    assert "python-brace-format" not in text and "python-format" not in text
+
+
+def test_fuzzy_entries_do_not_count_as_translated():
+    translation = catalogs.merge(template("One two.", "Three four five.", "Six."), None, "nb", "T")
+    translation["One two."].string = "En to."
+    translation["Three four five."].string = "Tre fire fem."
+    translation["Three four five."].flags.add("fuzzy")
+    counts = catalogs.count(template("One two.", "Three four five.", "Six."), translation)
+    assert (counts.total, counts.translated, counts.fuzzy, counts.untranslated) == (3, 1, 1, 1)
+    assert (counts.words, counts.translated_words, counts.fuzzy_words) == (6, 2, 3)
+    assert counts.share == pytest.approx(1 / 3)
+
+
+def shipped_catalogues() -> list[Path]:
+    return sorted((ROOT / "locale").rglob("*.po"))
+
+
+def test_msgfmt_check_passes_on_every_shipped_catalogue():
+    need(shutil.which("msgfmt") is not None, "msgfmt (Debian package gettext) is not installed")
+    assert shipped_catalogues()
+    for po in shipped_catalogues():
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"{po}: {result.stderr}"
+
+
+def test_po_update_is_stable_on_the_shipped_catalogues(tmp_path):
+    """Running the update on up-to-date catalogues changes nothing (no churn in diffs)."""
+    from conftest import copy_project
+    from rjguide.po import update_all
+
+    project: Project = copy_project(tmp_path / "lib")
+    _findings, changed = update_all(project)
+    assert changed == [], f"make po would rewrite {changed}"

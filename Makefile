@@ -5,10 +5,13 @@ BIN := $(VENV)/bin
 RJ := $(BIN)/rjguide
 STAMP := $(VENV)/.installed
 
-.PHONY: all html po serve test lint prereqs clean
+.PHONY: all build html glossary po check serve test lint prereqs clean
 .DEFAULT_GOAL := all
 
-all: html
+all: build
+
+build: $(STAMP)
+	$(RJ) build
 
 prereqs:
 	@$(PYTHON) rjguide/prereqs.py
@@ -27,6 +30,12 @@ node_modules/.installed: package.json package-lock.json
 
 html: $(STAMP)
 	$(RJ) html
+
+glossary: $(STAMP)
+	$(RJ) glossary
+
+check: $(STAMP)
+	$(RJ) check
 
 po: $(STAMP)
 	$(RJ) po

@@ -11,10 +11,12 @@ from babel.messages.catalog import Catalog
 from rjguide import catalogs, landing
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.findings import BuildError, Finding, has_errors
+from rjguide.glossary_exports import export_glossary
 from rjguide.modules import load_modules
 from rjguide.project import Project
 from rjguide.publish import publish_tree, write_file
 from rjguide.sphinx_runner import SphinxJob, run_jobs
+from rjguide.termbase import load_termbase, require_termbase
 
 PROJECT_NAME = "Restorative process guidance library"
 
@@ -26,6 +28,7 @@ def workers() -> int:
 def check_inputs(project: Project) -> list[Finding]:
     """What must hold before Sphinx runs: module metadata and readable catalogues."""
     _modules, findings = load_modules(project)
+    findings += load_termbase(project)[1]
     for language in project.target_languages:
         for po in sorted(project.catalog_dir(language).rglob("*.po")):
             findings += check_syntax(po, project.root, language)
@@ -103,4 +106,19 @@ def build_html(project: Project, languages: list[str] | None = None) -> list[Fin
     for language in languages:
         publish_tree(html_outdir(project, language), project.site_dir / language)
     write_file(project.site_dir / "index.html", landing.render(project).encode("utf-8"))
+    return findings
+
+
+def glossary_downloads_dir(project: Project) -> Path:
+    return project.site_dir / "downloads" / "glossary"
+
+
+def build_glossary(project: Project) -> list[Path]:
+    """The glossary exports (TBX, MARTIF, CSV, Weblate catalogues) into the downloads."""
+    return export_glossary(project, require_termbase(project), glossary_downloads_dir(project))
+
+
+def build_all(project: Project) -> list[Finding]:
+    findings = build_html(project)
+    build_glossary(project)
     return findings

@@ -24,6 +24,22 @@ def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
     return findings
 
 
+def cmd_build(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.build import build_all
+
+    findings = build_all(project)
+    print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
+    return findings
+
+
+def cmd_glossary(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.build import build_glossary, glossary_downloads_dir
+
+    build_glossary(project)
+    print(f"glossary exports: {glossary_downloads_dir(project).relative_to(project.root)}/")
+    return []
+
+
 def cmd_po(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.po import update_all
 
@@ -33,6 +49,21 @@ def cmd_po(project: Project, args: argparse.Namespace) -> list[Finding]:
     if not changed:
         print("catalogues already up to date")
     return findings
+
+
+def cmd_check(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.checks.runner import check_project
+
+    result = check_project(project)
+    result.write(project.reports_dir / "check.json")
+    for suppression in result.suppressions:
+        print(f"{suppression.path}:{suppression.line}: note: {suppression.check}: "
+              f"suppressed for {suppression.concept}: {suppression.message}")
+    errors = sum(f.severity == "error" for f in result.findings)
+    warnings = len(result.findings) - errors
+    print(f"check: {errors} errors, {warnings} warnings, {len(result.suppressions)} suppressed "
+          f"(exports/reports/check.json)")
+    return sorted(result.findings)
 
 
 def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
@@ -57,12 +88,22 @@ def parser() -> argparse.ArgumentParser:
                       help="the project folder (default: the current folder)")
     commands = main.add_subparsers(dest="command", required=True)
 
+    build = commands.add_parser("build", help="build everything into exports/")
+    build.set_defaults(run=cmd_build)
+
+    glossary = commands.add_parser("glossary", help="export the glossary (TBX, CSV, .po)")
+    glossary.set_defaults(run=cmd_glossary)
+
     html = commands.add_parser("html", help="build the HTML site of every language")
     html.add_argument("--language", action="append", help="only this language (repeatable)")
     html.set_defaults(run=cmd_html)
 
     po = commands.add_parser("po", help="extract messages and update every language's catalogues")
     po.set_defaults(run=cmd_po)
+
+    check = commands.add_parser("check", help="every quality check on sources, catalogues "
+                                               "and the glossary")
+    check.set_defaults(run=cmd_check)
 
     serve = commands.add_parser("serve", help="serve exports/site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from conftest import ROOT, need
 from rjguide import catalogs
 from rjguide.project import Project
+
+from conftest import ROOT, need
 
 
 def template(*ids: str) -> Catalog:
@@ -77,8 +78,9 @@ def test_msgfmt_check_passes_on_every_shipped_catalogue():
 
 def test_po_update_is_stable_on_the_shipped_catalogues(tmp_path):
     """Running the update on up-to-date catalogues changes nothing (no churn in diffs)."""
-    from conftest import copy_project
     from rjguide.po import update_all
+
+    from conftest import copy_project
 
     project: Project = copy_project(tmp_path / "lib")
     _findings, changed = update_all(project)

@@ -46,7 +46,8 @@ def test_valid_front_matter_gives_a_module(tmp_path):
         ("id: demo", "id: other", 2, ["id", "folder"]),
         ("version: 1.0.0", "version: one", 3, ["version", "MAJOR.MINOR.PATCH"]),
         ("reviewed_on:", "reviewed_on: soon", 9, ["reviewed_on", "YYYY-MM-DD"]),
-        ("level: introductory", "level: introductory\ncolour: blue", 8, ["unknown field", "colour"]),
+        ("level: introductory", "level: introductory\ncolour: blue", 8,
+         ["unknown field", "colour"]),
     ],
 )
 def test_a_wrong_field_is_an_error_naming_file_line_and_field(tmp_path, old, new, line, words):
@@ -62,8 +63,8 @@ def test_a_wrong_field_is_an_error_naming_file_line_and_field(tmp_path, old, new
 
 
 def test_a_missing_field_is_named(tmp_path):
-    module, findings = load_module(write_module(tmp_path, GOOD.replace("level: introductory\n", "")),
-                                   tmp_path)
+    text = GOOD.replace("level: introductory\n", "")
+    module, findings = load_module(write_module(tmp_path, text), tmp_path)
     assert module is None
     assert any("'level'" in f.message and "missing" in f.message for f in findings)
 

@@ -72,6 +72,7 @@ class GlossaryPage(SphinxDirective):
         for concept in base:
             self.env.note_dependency(str(concept.path))
         self.env.rj_glossary_page = self.env.docname
+        downloads = self.downloads(language, project)
         result = nodes.definition_list(classes=["rj-glossary"])
         for concept in sorted(base, key=lambda c: sort_key(c.entry(language).preferred.text)):
             entry = concept.entry(language)
@@ -84,7 +85,25 @@ class GlossaryPage(SphinxDirective):
                 definition += nodes.paragraph(text=str(_("Proposed term, not yet approved.")),
                                               classes=["rj-proposed"])
             result += nodes.definition_list_item("", term, definition)
-        return [result]
+        return [downloads, result]
+
+    def downloads(self, language: str, project: Project) -> nodes.Node:
+        """Links to the glossary's exports for translation tools and spreadsheets."""
+        root = "../" * (self.env.docname.count("/") + 1) + "downloads/glossary/"
+        files = [
+            ("glossary.tbx", str(_("TBX-Basic (ISO 30042:2019)"))),
+            ("glossary-martif.tbx", str(_("TBX for OmegaT, Translate Toolkit and Weblate"))),
+            ("glossary.csv", str(_("CSV for spreadsheets"))),
+        ]
+        files += [(f"glossary-{code}.po", str(_("Weblate glossary catalogue")) +
+                   f" ({language_name(code)})") for code in project.target_languages]
+        paragraph = nodes.paragraph(classes=["rj-glossary-downloads"])
+        paragraph += nodes.strong(text=str(_("Download the glossary")) + ": ")
+        for number, (name, text) in enumerate(files):
+            if number:
+                paragraph += nodes.Text(" · ")
+            paragraph += nodes.reference("", text, refuri=root + name)
+        return paragraph
 
     def details(self, concept: Concept, language: str, languages: tuple[str, ...]) -> nodes.Node:
         entry = concept.entry(language)

@@ -1,0 +1,155 @@
+"""`make check`: every check on sources, catalogues and the glossary, run by one loop.
+
+A message check is a function from one translated catalogue entry to issues; adding a
+check means adding one function to MESSAGE_CHECKS (and its tests), nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rjguide.catalogs import UI_DOMAIN, read_catalog
+from rjguide.checks import terminology
+from rjguide.checks.po_syntax import check_syntax
+from rjguide.findings import Finding, relative
+from rjguide.modules import FRONT_MATTER, load_modules
+from rjguide.project import Project
+from rjguide.termbase import Termbase, load_termbase
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translated catalogue entry, as the checks see it."""
+
+    source: str
+    translation: str
+    language: str
+    source_language: str
+    comments: tuple[str, ...]
+    path: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Issue:
+    check: str
+    severity: str
+    message: str
+    concept: str | None = None  # what a terminology-ok comment may name
+
+
+@dataclass(frozen=True)
+class Suppression:
+    path: str
+    line: int | None
+    check: str
+    concept: str
+    message: str
+
+
+MessageCheck = Callable[[Entry, Termbase], Iterable[Issue]]
+
+
+def terminology_check(entry: Entry, termbase: Termbase) -> Iterable[Issue]:
+    for issue in terminology.translation_issues(entry.source, entry.translation, termbase,
+                                                entry.source_language, entry.language):
+        yield Issue(terminology.CHECK, issue.severity, issue.message, issue.concept)
+
+
+MESSAGE_CHECKS: list[MessageCheck] = [terminology_check]
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    suppressions: list[Suppression]
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "errors": sum(f.severity == "error" for f in self.findings),
+            "warnings": sum(f.severity == "warning" for f in self.findings),
+            "findings": [asdict(f) for f in sorted(self.findings)],
+            "suppressions": [asdict(s) for s in self.suppressions],
+        }
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def check_entry(entry: Entry, termbase: Termbase,
+                checks: list[MessageCheck] = MESSAGE_CHECKS) -> CheckResult:
+    findings, suppressions = [], []
+    allowed = terminology.suppressed_concepts(list(entry.comments))
+    for check in checks:
+        for issue in check(entry, termbase):
+            if issue.concept and issue.concept in allowed:
+                suppressions.append(Suppression(entry.path, entry.line, issue.check,
+                                                issue.concept, issue.message))
+            else:
+                findings.append(Finding(entry.path, entry.line, issue.severity, issue.check,
+                                        issue.message))
+    return CheckResult(findings, suppressions)
+
+
+def catalogue_entries(project: Project, po: Path, language: str) -> Iterable[Entry]:
+    catalog = read_catalog(po, locale=language)
+    shown = relative(po, project.root)
+    for message in catalog:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):
+            continue  # plural forms: interface strings only, checked by msgfmt
+        yield Entry(message.id, message.string, language, project.source_language,
+                    tuple(message.user_comments), shown, message.lineno)
+
+
+def source_lines(path: Path) -> Iterable[tuple[int, str]]:
+    """A page's lines outside front matter and code blocks, with their numbers."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    skip = match.group(0).count("\n") if match else 0
+    fence = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number <= skip:
+            continue
+        stripped = line.lstrip()
+        if fence is None and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        yield number, line
+
+
+def check_sources(project: Project, termbase: Termbase) -> list[Finding]:
+    findings = []
+    for docname in project.docnames:
+        path = project.source_path(docname)
+        for number, line in source_lines(path):
+            for issue in terminology.source_issues(line, termbase, project.source_language):
+                findings.append(Finding(relative(path, project.root), number, issue.severity,
+                                        terminology.CHECK, issue.message))
+    return findings
+
+
+def check_project(project: Project) -> CheckResult:
+    _modules, findings = load_modules(project)
+    termbase, termbase_findings = load_termbase(project)
+    findings += termbase_findings
+    result = CheckResult(findings, [])
+    result.findings += check_sources(project, termbase)
+    for language in project.target_languages:
+        for po in sorted(project.catalog_dir(language).rglob("*.po")):
+            syntax = check_syntax(po, project.root, language)
+            result.findings += syntax
+            if syntax or (po.stem == UI_DOMAIN and po.parent == project.catalog_dir(language)):
+                continue
+            for entry in catalogue_entries(project, po, language):
+                entry_result = check_entry(entry, termbase)
+                result.findings += entry_result.findings
+                result.suppressions += entry_result.suppressions
+    return result

@@ -1,0 +1,171 @@
+"""Terminology: the glossary's terms, enforced in the English source and in every catalogue.
+
+Norwegian inflects (konfliktråd, konfliktrådet, konfliktråda, konfliktrådene), so matching
+uses every form the termbase declares, word-bounded: a term never matches inside a longer
+word. Where two English terms overlap ("mediation" inside "mediation meeting"), the longer
+one wins. A translator silences one justified false positive for one message with a
+translator comment `terminology-ok: <concept-id> <why>`, and the report lists it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rjguide.termbase import Concept, Term, Termbase
+
+ROLE = re.compile(r"\{term\}`(?P<body>[^`]+)`")
+EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
+SUPPRESS = re.compile(r"terminology-ok:\s*(?P<concept>[\w-]+)")
+CODE = re.compile(r"`[^`]*`")
+CHECK = "terminology"
+
+
+@dataclass(frozen=True)
+class TermIssue:
+    """One terminology problem in one text; `concept` is what a suppression names."""
+
+    concept: str
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class TermReference:
+    concept: str
+    text: str | None  # None: the short form, which shows the glossary's term
+
+
+def term_pattern(form: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) for word in form.split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+
+
+def term_references(text: str) -> list[TermReference]:
+    found = []
+    for match in ROLE.finditer(text):
+        explicit = EXPLICIT.match(match["body"])
+        if explicit:
+            found.append(TermReference(explicit["target"].strip(), explicit["text"].strip()))
+        else:
+            found.append(TermReference(match["body"].strip(), None))
+    return found
+
+
+def plain_text(text: str) -> str:
+    """The words a reader sees: role display texts kept, targets and code dropped."""
+    def shown(match: re.Match) -> str:
+        explicit = EXPLICIT.match(match["body"])
+        return explicit["text"] if explicit else " "
+    return CODE.sub(" ", ROLE.sub(shown, text))
+
+
+class TermMatcher:
+    """Finds a language's terms in text, with the forms the termbase declares."""
+
+    def __init__(self, termbase: Termbase, language: str):
+        self.termbase = termbase
+        self.language = language
+
+    @cached_property
+    def patterns(self) -> list[tuple[Concept, Term, str, re.Pattern[str]]]:
+        found = []
+        for concept in self.termbase:
+            for term in concept.entry(self.language).terms:
+                for form in dict.fromkeys(term.all_forms):
+                    found.append((concept, term, form, term_pattern(form)))
+        # Longer forms first, so that a longer term claims its words before a shorter one.
+        return sorted(found, key=lambda item: -len(item[2]))
+
+    def find(self, text: str) -> list[tuple[Concept, Term, str]]:
+        """Every term occurrence in the text; one inside a longer one is dropped. Two
+        concepts sharing a word (Konfliktrådet, konfliktrådet) both match it."""
+        taken: list[tuple[int, int]] = []
+        hits = []
+        for concept, term, _form, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                span = match.span()
+                if any(span != other and span[0] < other[1] and other[0] < span[1]
+                       for other in taken):
+                    continue
+                taken.append(span)
+                hits.append((concept, term, match.group(0)))
+        return hits
+
+    def approved_forms(self, concept: Concept) -> list[str]:
+        return [form for term in concept.entry(self.language).terms if term.approved
+                for form in term.all_forms]
+
+
+def source_issues(text: str, termbase: Termbase, language: str) -> list[TermIssue]:
+    """Deprecated, superseded or forbidden terms in a source line."""
+    issues = []
+    for concept, term, shown in TermMatcher(termbase, language).find(plain_text(text)):
+        if not term.approved:
+            issues.append(avoid_issue(concept, term, shown, language))
+    for reference in term_references(text):
+        if termbase.get(reference.concept) is None:
+            issues.append(TermIssue(reference.concept, "error",
+                                    f"term reference to '{reference.concept}', which is not in "
+                                    "the termbase; use a concept id from glossary/concepts/"))
+    return issues
+
+
+def avoid_issue(concept: Concept, term: Term, shown: str, language: str) -> TermIssue:
+    preferred = concept.entry(language).preferred.text
+    severity = "error" if term.status == "forbidden" else "warning"
+    return TermIssue(concept.id, severity,
+                     f"'{shown}' is a {term.status} term ({term.reason}); use '{preferred}'")
+
+
+def translation_issues(source: str, translation: str, termbase: Termbase,
+                       source_language: str, language: str) -> list[TermIssue]:
+    """What the glossary asks of one translated message."""
+    source_matcher = TermMatcher(termbase, source_language)
+    target_matcher = TermMatcher(termbase, language)
+    required: dict[str, str] = {}
+    for reference in term_references(source):
+        if termbase.get(reference.concept):
+            required.setdefault(reference.concept, reference.text or reference.concept)
+    for concept, _term, shown in source_matcher.find(plain_text(source)):
+        required.setdefault(concept.id, shown)
+
+    issues = []
+    target_text = plain_text(translation)
+    target_hits = target_matcher.find(target_text)
+    referenced = {r.concept: r for r in term_references(translation)}
+    for reference in referenced.values():
+        concept = termbase.get(reference.concept)
+        if concept is None:
+            issues.append(TermIssue(reference.concept, "error",
+                                    f"term reference to '{reference.concept}', which is not in "
+                                    "the termbase"))
+        elif reference.text is not None:
+            forms = target_matcher.approved_forms(concept)
+            # The shown words may carry a determiner ("den domfelte"), but must hold a form.
+            if not any(term_pattern(form).search(reference.text) for form in forms):
+                issues.append(TermIssue(concept.id, "error",
+                                        f"the reference to {concept.id} shows '{reference.text}', "
+                                        f"which is not an approved {language} form; use one of "
+                                        f"{', '.join(dict.fromkeys(forms))}"))
+    for concept_id, shown in required.items():
+        if concept_id in referenced:
+            continue
+        concept = termbase.get(concept_id)
+        if any(hit[0].id == concept_id and hit[1].approved for hit in target_hits):
+            continue
+        entry = concept.entry(language)
+        forms = ", ".join(dict.fromkeys(target_matcher.approved_forms(concept)))
+        issues.append(TermIssue(
+            concept_id, "error" if entry.status == "approved" else "warning",
+            f"the source says '{shown}' ({concept_id}); the translation must use "
+            f"'{entry.preferred.text}' (approved forms: {forms})"))
+    for concept, term, shown in target_hits:
+        if not term.approved:
+            issues.append(avoid_issue(concept, term, shown, language))
+    return issues
+
+
+def suppressed_concepts(comments: list[str]) -> set[str]:
+    return {match["concept"] for comment in comments for match in SUPPRESS.finditer(comment)}

@@ -9,14 +9,16 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 
 from rjguide import catalogs, landing
+from rjguide.checks.model import Entry
 from rjguide.checks.po_syntax import check_syntax
-from rjguide.findings import BuildError, Finding, has_errors
+from rjguide.checks.runner import check_entry
+from rjguide.findings import BuildError, Finding, has_errors, relative
 from rjguide.glossary_exports import export_glossary
 from rjguide.modules import load_modules
 from rjguide.project import Project
 from rjguide.publish import publish_tree, write_file
 from rjguide.sphinx_runner import SphinxJob, run_jobs
-from rjguide.termbase import load_termbase, require_termbase
+from rjguide.termbase import Termbase, load_termbase, require_termbase
 
 PROJECT_NAME = "Restorative process guidance library"
 
@@ -56,16 +58,42 @@ def relative_location(path: str) -> str:
     return parts[-1]
 
 
-def compile_catalogs(project: Project) -> None:
+def withhold_rejected(project: Project, catalog: Catalog, po: Path, language: str,
+                      termbase: Termbase) -> list[Finding]:
+    """Leaves out the translations `make check` rejects, so readers see the English text
+    rather than a broken rendering; says which, as warnings with the same diagnostics."""
+    shown = relative(po, project.root)
+    warnings = []
+    for message in catalog:
+        if not message.id or not message.string or message.fuzzy or \
+                isinstance(message.id, tuple):
+            continue
+        entry = Entry(message.id, message.string, language, project.source_language,
+                      tuple(message.user_comments), shown, message.lineno)
+        errors = [f for f in check_entry(entry, termbase).findings if f.severity == "error"]
+        if errors:
+            message.string = ""
+            warnings += [Finding(f.path, f.line, "warning", f.check,
+                                 f"{f.message} (left untranslated in the build)")
+                         for f in errors]
+    return warnings
+
+
+def compile_catalogs(project: Project) -> list[Finding]:
     """Compiles every page's catalogue (an empty one where none exists, so Sphinx marks
     every paragraph's state) and the interface catalogue, into the build's locale folder."""
+    termbase = require_termbase(project)
+    findings: list[Finding] = []
     for language in project.target_languages:
         out = catalogs.compiled_catalog_dir(project, language)
         wanted = set()
         for docname in project.docnames:
             po = project.catalog_path(language, docname)
-            catalog = catalogs.read_catalog(po, locale=language) if po.is_file() \
-                else Catalog(locale=language)
+            if po.is_file():
+                catalog = catalogs.read_catalog(po, locale=language)
+                findings += withhold_rejected(project, catalog, po, language, termbase)
+            else:
+                catalog = Catalog(locale=language)
             mo = out / f"{docname}.mo"
             catalogs.compile_catalog(catalog, mo)
             wanted |= {mo, mo.with_suffix(".po")}
@@ -80,6 +108,7 @@ def compile_catalogs(project: Project) -> None:
         for stale in out.rglob("*"):
             if stale.is_file() and stale not in wanted:
                 stale.unlink()
+    return findings
 
 
 def html_outdir(project: Project, language: str) -> Path:
@@ -96,7 +125,7 @@ def build_html(project: Project, languages: list[str] | None = None) -> list[Fin
     findings += extract_templates(project)
     if has_errors(findings):
         raise BuildError(findings)
-    compile_catalogs(project)
+    findings += compile_catalogs(project)
     jobs = [SphinxJob(project.root, lang, "html", html_outdir(project, lang),
                       project.cache_dir / "doctrees" / lang) for lang in languages]
     for result in run_jobs(jobs, workers()):

@@ -5,8 +5,10 @@ Babel does all reading and writing; this module decides what goes in.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,8 +78,11 @@ def content_messages(catalog: Catalog) -> list[Message]:
     return [m for m in catalog if m.id]
 
 
-def count(template: Catalog, translation: Catalog | None) -> Counts:
-    """Counts the template's messages against a translation of them (None: nothing translated)."""
+def count(template: Catalog, translation: Catalog | None,
+          untranslatable: Callable[[str], bool] = lambda message_id: False) -> Counts:
+    """Counts the template's messages against a translation of them (None: nothing
+    translated). A translation identical to its source counts only where the source has
+    nothing to translate (`untranslatable`)."""
     total = translated = fuzzy = words = t_words = f_words = 0
     for message in content_messages(template):
         n = word_count(message.id)
@@ -85,6 +90,8 @@ def count(template: Catalog, translation: Catalog | None) -> Counts:
         words += n
         target = translation.get(message.id) if translation is not None else None
         if target is None or not target.string:
+            continue
+        if target.string == message.id and not target.fuzzy and not untranslatable(message.id):
             continue
         if target.fuzzy:
             fuzzy += 1
@@ -95,14 +102,15 @@ def count(template: Catalog, translation: Catalog | None) -> Counts:
     return Counts(total, translated, fuzzy, words, t_words, f_words)
 
 
-def document_counts(project: Project, docname: str, language: str) -> Counts:
+def document_counts(project: Project, docname: str, language: str,
+                    untranslatable: Callable[[str], bool] = lambda message_id: False) -> Counts:
     """Counts one page's catalogue against the page as it is now (its fresh template)."""
     template_file = template_path(project, docname)
     if not template_file.is_file():
         return Counts()
     template = read_catalog(template_file)
     po = project.catalog_path(language, docname)
-    return count(template, read_catalog(po) if po.is_file() else None)
+    return count(template, read_catalog(po) if po.is_file() else None, untranslatable)
 
 
 HEADER_COMMENT = """\
@@ -164,6 +172,8 @@ def merge(template: Catalog, existing: Catalog | None, language: str, project_na
         catalog = existing
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False,
                        keep_user_comments=True, update_creation_date=False)
+    if not isinstance(catalog.revision_date, dt.datetime):
+        catalog.revision_date = template.creation_date
     set_header(catalog, language, project_name)
     if not keep_format_flags:
         clear_format_flags(catalog)

@@ -66,6 +66,28 @@ def cmd_check(project: Project, args: argparse.Namespace) -> list[Finding]:
     return sorted(result.findings)
 
 
+def cmd_stats(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide import stats
+    from rjguide.build import extract_templates
+
+    findings = [f for f in extract_templates(project) if f.severity == "error"]
+    rows = stats.progress(project)
+    stats.write_json(rows, project.reports_dir / "stats.json")
+    print(stats.table(rows))
+    print("(exports/reports/stats.json)")
+    for problem in stats.below_threshold(rows, args.fail_under or {}):
+        findings.append(Finding("locale", None, "error", "stats", problem))
+    return findings
+
+
+def threshold(text: str) -> tuple[str, float]:
+    language, _, value = text.partition("=")
+    try:
+        return language, float(value.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not LANG=PERCENT, e.g. nb=95") from None
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
     import functools
     import http.server
@@ -105,6 +127,11 @@ def parser() -> argparse.ArgumentParser:
                                                "and the glossary")
     check.set_defaults(run=cmd_check)
 
+    stats = commands.add_parser("stats", help="translation progress per module and language")
+    stats.add_argument("--fail-under", metavar="LANG=PERCENT", type=threshold, action="append",
+                       help="exit 1 when LANG is translated less than PERCENT (repeatable)")
+    stats.set_defaults(run=cmd_stats)
+
     serve = commands.add_parser("serve", help="serve exports/site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
@@ -113,6 +140,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "fail_under", None):
+        args.fail_under = dict(args.fail_under)
     try:
         project = Project.load(args.root)
         findings = args.run(project, args)

@@ -69,7 +69,7 @@ class Concept:
         return self.languages[language]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity, so it can key caches
 class Termbase:
     concepts: dict[str, Concept]
 

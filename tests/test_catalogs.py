@@ -36,7 +36,7 @@ def test_update_keeps_translations_and_marks_changed_fuzzy_and_removed_obsolete(
     assert changed.fuzzy and changed.string == "Endre denne setningen."
     assert changed.previous_id == ["Change this sentence."]
     assert "Remove this." in new.obsolete
-    assert new["Brand new."].string == ""
+    assert not new["Brand new."].string
 
 
 def test_headers_name_the_language_and_its_plural_forms():

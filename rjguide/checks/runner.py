@@ -12,33 +12,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rjguide.catalogs import UI_DOMAIN, read_catalog
-from rjguide.checks import terminology
+from rjguide.checks import consistency, links, markup, structure, terminology, text
+from rjguide.checks.model import Entry, Issue
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.findings import Finding, relative
 from rjguide.modules import FRONT_MATTER, load_modules
 from rjguide.project import Project
 from rjguide.termbase import Termbase, load_termbase
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One translated catalogue entry, as the checks see it."""
-
-    source: str
-    translation: str
-    language: str
-    source_language: str
-    comments: tuple[str, ...]
-    path: str
-    line: int | None
-
-
-@dataclass(frozen=True)
-class Issue:
-    check: str
-    severity: str
-    message: str
-    concept: str | None = None  # what a terminology-ok comment may name
 
 
 @dataclass(frozen=True)
@@ -59,7 +39,19 @@ def terminology_check(entry: Entry, termbase: Termbase) -> Iterable[Issue]:
         yield Issue(terminology.CHECK, issue.severity, issue.message, issue.concept)
 
 
-MESSAGE_CHECKS: list[MessageCheck] = [terminology_check]
+def without_termbase(check: Callable[[Entry], Iterable[Issue]]) -> MessageCheck:
+    def run(entry: Entry, termbase: Termbase) -> Iterable[Issue]:
+        return check(entry)
+    run.__name__ = check.__name__
+    return run
+
+
+MESSAGE_CHECKS: list[MessageCheck] = [
+    *(without_termbase(check) for check in markup.CHECKS + links.CHECKS + structure.CHECKS
+      + text.CHECKS),
+    consistency.same_as_source,
+    terminology_check,
+]
 
 
 @dataclass
@@ -90,6 +82,9 @@ def check_entry(entry: Entry, termbase: Termbase,
             else:
                 findings.append(Finding(entry.path, entry.line, issue.severity, issue.check,
                                         issue.message))
+    for concept in sorted(allowed - {s.concept for s in suppressions}):
+        findings.append(Finding(entry.path, entry.line, "warning", terminology.CHECK,
+                                f"'terminology-ok: {concept}' silences nothing here; remove it"))
     return CheckResult(findings, suppressions)
 
 
@@ -142,14 +137,22 @@ def check_project(project: Project) -> CheckResult:
     findings += termbase_findings
     result = CheckResult(findings, [])
     result.findings += check_sources(project, termbase)
+    entries: list[Entry] = []
     for language in project.target_languages:
         for po in sorted(project.catalog_dir(language).rglob("*.po")):
             syntax = check_syntax(po, project.root, language)
             result.findings += syntax
-            if syntax or (po.stem == UI_DOMAIN and po.parent == project.catalog_dir(language)):
+            if syntax or is_ui_catalogue(project, po, language):
                 continue
             for entry in catalogue_entries(project, po, language):
+                entries.append(entry)
                 entry_result = check_entry(entry, termbase)
                 result.findings += entry_result.findings
                 result.suppressions += entry_result.suppressions
+    result.findings += consistency.inconsistent(entries)
     return result
+
+
+def is_ui_catalogue(project: Project, po: Path, language: str) -> bool:
+    """The interface catalogue holds format strings and HTML of Sphinx's; msgfmt checks it."""
+    return po == project.catalog_path(language, UI_DOMAIN)

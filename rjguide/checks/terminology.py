@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from rjguide.checks.markup_tokens import read_markup
 from rjguide.termbase import Concept, Term, Termbase
 
-ROLE = re.compile(r"\{term\}`(?P<body>[^`]+)`")
 EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 SUPPRESS = re.compile(r"terminology-ok:\s*(?P<concept>[\w-]+)")
-CODE = re.compile(r"`[^`]*`")
 CHECK = "terminology"
 
 
@@ -43,22 +42,23 @@ def term_pattern(form: str) -> re.Pattern[str]:
 
 
 def term_references(text: str) -> list[TermReference]:
+    """The `{term}` roles of a message, as MyST reads them (none inside inline code)."""
     found = []
-    for match in ROLE.finditer(text):
-        explicit = EXPLICIT.match(match["body"])
+    for name, content in read_markup(text).role_list:
+        if name != "term":
+            continue
+        explicit = EXPLICIT.match(content)
         if explicit:
             found.append(TermReference(explicit["target"].strip(), explicit["text"].strip()))
         else:
-            found.append(TermReference(match["body"].strip(), None))
+            found.append(TermReference(content.strip(), None))
     return found
 
 
 def plain_text(text: str) -> str:
-    """The words a reader sees: role display texts kept, targets and code dropped."""
-    def shown(match: re.Match) -> str:
-        explicit = EXPLICIT.match(match["body"])
-        return explicit["text"] if explicit else " "
-    return CODE.sub(" ", ROLE.sub(shown, text))
+    """The words a reader sees: role display texts kept, role targets and code dropped."""
+    markup = read_markup(text)
+    return " ".join([markup.text, *markup.role_texts])
 
 
 class TermMatcher:
@@ -98,10 +98,15 @@ class TermMatcher:
                 for form in term.all_forms]
 
 
+@lru_cache(maxsize=16)
+def matcher(termbase: Termbase, language: str) -> TermMatcher:
+    return TermMatcher(termbase, language)
+
+
 def source_issues(text: str, termbase: Termbase, language: str) -> list[TermIssue]:
     """Deprecated, superseded or forbidden terms in a source line."""
     issues = []
-    for concept, term, shown in TermMatcher(termbase, language).find(plain_text(text)):
+    for concept, term, shown in matcher(termbase, language).find(plain_text(text)):
         if not term.approved:
             issues.append(avoid_issue(concept, term, shown, language))
     for reference in term_references(text):
@@ -122,8 +127,8 @@ def avoid_issue(concept: Concept, term: Term, shown: str, language: str) -> Term
 def translation_issues(source: str, translation: str, termbase: Termbase,
                        source_language: str, language: str) -> list[TermIssue]:
     """What the glossary asks of one translated message."""
-    source_matcher = TermMatcher(termbase, source_language)
-    target_matcher = TermMatcher(termbase, language)
+    source_matcher = matcher(termbase, source_language)
+    target_matcher = matcher(termbase, language)
     required: dict[str, str] = {}
     for reference in term_references(source):
         if termbase.get(reference.concept):

@@ -7,6 +7,7 @@ EXTENSIONS = (
     "rjguide.sphinxext.languages",
     "rjguide.sphinxext.module_catalogue",
     "rjguide.sphinxext.glossary",
+    "rjguide.sphinxext.dashboard",
     "rjguide.sphinxext.theme",
 )
 

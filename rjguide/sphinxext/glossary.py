@@ -85,6 +85,10 @@ class GlossaryPage(SphinxDirective):
                 definition += nodes.paragraph(text=str(_("Proposed term, not yet approved.")),
                                               classes=["rj-proposed"])
             result += nodes.definition_list_item("", term, definition)
+        for generated in (downloads, result):
+            # Made from the termbase in each language: nothing here is for the catalogues.
+            for text in generated.findall(nodes.TextElement):
+                text["translatable"] = False
         return [downloads, result]
 
     def downloads(self, language: str, project: Project) -> nodes.Node:

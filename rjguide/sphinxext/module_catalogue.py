@@ -12,15 +12,15 @@ from babel.numbers import format_percent
 from babel.units import format_unit
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
-from rjguide.catalogs import Counts, document_counts
 from rjguide.labels import audience_label, level_label, status_label
-from rjguide.modules import Module, load_modules
+from rjguide.modules import load_modules
 from rjguide.project import Project
+from rjguide.sphinxext.dynamic_pages import note_dynamic_page
 from rjguide.sphinxext.languages import language_name
+from rjguide.stats import progress
 
 
 class module_catalogue(nodes.General, nodes.Element):
@@ -29,28 +29,15 @@ class module_catalogue(nodes.General, nodes.Element):
 
 class ModuleCatalogue(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        pages = getattr(self.env, "rj_catalogue_pages", set())
-        pages.add(self.env.docname)
-        self.env.rj_catalogue_pages = pages
+        note_dynamic_page(self.env)
         return [module_catalogue()]
-
-
-def module_docnames(project: Project, module: Module) -> list[str]:
-    prefix = f"modules/{module.id}/"
-    return [d for d in project.docnames if d.startswith(prefix)]
-
-
-def module_counts(project: Project, module: Module, language: str) -> Counts:
-    total = Counts()
-    for docname in module_docnames(project, module):
-        total += document_counts(project, docname, language)
-    return total
 
 
 def catalogue_table(app: Sphinx, fromdocname: str) -> nodes.table:
     language = app.config.language
     project = Project.load(Path(app.config.rj_project_root))
     modules, _problems = load_modules(project)
+    shares = {(row.module, row.language): row.counts.share for row in progress(project)}
     headers = [_("Module"), _("Audience"), _("Duration"), _("Level"), _("Status"),
                _("Version"), _("Translated")]
     table = nodes.table(classes=["rj-catalogue"])
@@ -71,11 +58,10 @@ def catalogue_table(app: Sphinx, fromdocname: str) -> nodes.table:
         link = nodes.reference("", "", refuri=app.builder.get_relative_uri(fromdocname,
                                                                            module.docname))
         link += nodes.Text(title.astext() if title else module.id)
-        progress = nodes.bullet_list(classes=["rj-progress-list"])
+        shares_list = nodes.bullet_list(classes=["rj-progress-list"])
         for code in project.languages:
-            share = 1.0 if code == project.source_language else \
-                module_counts(project, module, code).share
-            progress += nodes.list_item("", nodes.paragraph(
+            share = shares.get((module.id, code), 1.0)
+            shares_list += nodes.list_item("", nodes.paragraph(
                 text=f"{language_name(code)}: {format_percent(share, locale=language)}"))
         cells = [
             nodes.paragraph("", "", link),
@@ -85,7 +71,7 @@ def catalogue_table(app: Sphinx, fromdocname: str) -> nodes.table:
             nodes.paragraph(text=level_label(module.level)),
             nodes.paragraph(text=status_label(module.status)),
             nodes.paragraph(text=module.version),
-            progress,
+            shares_list,
         ]
         for cell in cells:
             row += nodes.entry("", cell)
@@ -103,25 +89,9 @@ def fill_catalogue(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(catalogue_table(app, docname))
 
 
-def always_rebuild(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    return sorted(getattr(env, "rj_catalogue_pages", set()) - set(removed))
-
-
-def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "rj_catalogue_pages", set()).discard(docname)
-
-
-def merge(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment) -> None:
-    pages = getattr(env, "rj_catalogue_pages", set())
-    pages |= getattr(other, "rj_catalogue_pages", set()) & set(docnames)
-    env.rj_catalogue_pages = pages
-
-
 def setup(app: Sphinx) -> dict:
     app.add_node(module_catalogue)
     app.add_directive("module-catalogue", ModuleCatalogue)
+    app.setup_extension("rjguide.sphinxext.dynamic_pages")
     app.connect("doctree-resolved", fill_catalogue)
-    app.connect("env-get-outdated", always_rebuild)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,123 @@
+"""`make stats`: how far each module is translated, honestly counted.
+
+Fuzzy never counts as translated; a translation identical to its source counts only where
+there is nothing to translate (see checks.consistency.untranslatable). Figures are taken
+against fresh templates of the current source, never against possibly stale catalogues.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rjguide.catalogs import Counts, document_counts
+from rjguide.checks.consistency import untranslatable
+from rjguide.modules import load_modules
+from rjguide.project import Project
+from rjguide.termbase import Termbase, load_termbase
+
+LIBRARY_PAGES = "(library pages)"
+
+
+@dataclass(frozen=True)
+class Progress:
+    module: str          # a module id, or LIBRARY_PAGES for the pages outside modules
+    language: str
+    counts: Counts
+
+
+def page_groups(project: Project) -> dict[str, list[str]]:
+    """Every page, grouped by module; the pages outside modules form one group."""
+    modules, _ = load_modules(project)
+    groups = {module.id: [] for module in modules}
+    groups[LIBRARY_PAGES] = []
+    for docname in project.docnames:
+        parts = docname.split("/")
+        if len(parts) > 2 and parts[0] == "modules" and parts[1] in groups:
+            groups[parts[1]].append(docname)
+        else:
+            groups[LIBRARY_PAGES].append(docname)
+    return groups
+
+
+def untranslatable_in(termbase: Termbase, project: Project,
+                      language: str) -> Callable[[str], bool]:
+    def check(message_id: str) -> bool:
+        return untranslatable(message_id, language, termbase, project.source_language)
+    return check
+
+
+def progress(project: Project, termbase: Termbase | None = None) -> list[Progress]:
+    termbase = termbase or load_termbase(project)[0]
+    rows = []
+    for group, docnames in page_groups(project).items():
+        for language in project.target_languages:
+            check = untranslatable_in(termbase, project, language)
+            total = Counts()
+            for docname in docnames:
+                total += document_counts(project, docname, language, check)
+            rows.append(Progress(group, language, total))
+    return rows
+
+
+def language_totals(rows: list[Progress]) -> dict[str, Counts]:
+    totals: dict[str, Counts] = {}
+    for row in rows:
+        totals[row.language] = totals.get(row.language, Counts()) + row.counts
+    return totals
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.1f} %"
+
+
+def table(rows: list[Progress]) -> str:
+    header = ("module", "lang", "translated", "fuzzy", "untransl.", "messages", "words",
+              "share")
+    lines = [header]
+    for row in rows:
+        c = row.counts
+        lines.append((row.module, row.language, str(c.translated), str(c.fuzzy),
+                      str(c.untranslated), str(c.total), f"{c.translated_words}/{c.words}",
+                      percent(c.share)))
+    for language, c in language_totals(rows).items():
+        lines.append(("all", language, str(c.translated), str(c.fuzzy), str(c.untranslated),
+                      str(c.total), f"{c.translated_words}/{c.words}", percent(c.share)))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
+                               for i, (cell, w) in enumerate(zip(line, widths, strict=True)))
+                     for line in lines)
+
+
+def counts_json(c: Counts) -> dict:
+    return {
+        "messages": {"total": c.total, "translated": c.translated, "fuzzy": c.fuzzy,
+                     "untranslated": c.untranslated},
+        "words": {"total": c.words, "translated": c.translated_words, "fuzzy": c.fuzzy_words,
+                  "untranslated": c.untranslated_words},
+        "share": round(c.share, 4),
+    }
+
+
+def write_json(rows: list[Progress], path: Path) -> None:
+    data = {
+        "modules": [{"module": r.module, "language": r.language, **counts_json(r.counts)}
+                    for r in rows],
+        "languages": {lang: counts_json(c) for lang, c in language_totals(rows).items()},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def below_threshold(rows: list[Progress], thresholds: dict[str, float]) -> list[str]:
+    """Sentences for each language under its required share (percent)."""
+    totals = language_totals(rows)
+    problems = []
+    for language, required in thresholds.items():
+        share = totals[language].share * 100 if language in totals else 0.0
+        if share < required:
+            problems.append(f"{language} is {share:.1f} % translated, under the {required:g} % "
+                            "required")
+    return problems

@@ -35,8 +35,8 @@ def test_translated_messages_and_words_are_counted_per_module(counted):
     # offers the paragraph's translation for the similar second paragraph, marked fuzzy.
     assert (row.counts.translated, row.counts.fuzzy) == (2, 1)
     assert row.counts.untranslated == row.counts.total - 3
-    assert row.counts.translated_words == len("Demo module".split()) + \
-        len("The first paragraph is translated.".split())
+    assert row.counts.translated_words == len(["Demo", "module"]) + \
+        len(["The", "first", "paragraph", "is", "translated."])
 
 
 def test_fuzzy_never_counts_as_translated(counted):

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RJ := $(BIN)/rjguide
 STAMP := $(VENV)/.installed
 
-.PHONY: all build html glossary po check serve test lint prereqs clean
+.PHONY: all build html pdf packs glossary po stats check serve test lint prereqs clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -29,13 +29,22 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 html: $(STAMP)
-	$(RJ) html
+	$(RJ) build --stage html
+
+pdf: $(STAMP)
+	$(RJ) build --stage pdf
+
+packs: $(STAMP)
+	$(RJ) build --stage packs
 
 glossary: $(STAMP)
 	$(RJ) glossary
 
 check: $(STAMP)
 	$(RJ) check
+
+stats: $(STAMP)
+	$(RJ) stats
 
 po: $(STAMP)
 	$(RJ) po

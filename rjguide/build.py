@@ -6,19 +6,28 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.catalog import Catalog
 
 from rjguide import catalogs, landing
 from rjguide.checks.model import Entry
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.checks.runner import check_entry
+from rjguide.dates import source_date
+from rjguide.downloads_page import fill_downloads_page, fragment
 from rjguide.findings import BuildError, Finding, has_errors, relative
 from rjguide.glossary_exports import export_glossary
 from rjguide.modules import load_modules
+from rjguide.packs import concepts_used, make_pack
+from rjguide.print.fonts import FONTS, require_fonts
+from rjguide.print.plan import check_references, downloads_dir, glossary_excerpt, plan
+from rjguide.print.render import render_all
 from rjguide.project import Project
 from rjguide.publish import publish_tree, write_file
 from rjguide.sphinx_runner import SphinxJob, run_jobs
+from rjguide.stats import progress
 from rjguide.termbase import Termbase, load_termbase, require_termbase
+from rjguide.ui import ui_translations
 
 PROJECT_NAME = "Restorative process guidance library"
 
@@ -115,7 +124,8 @@ def html_outdir(project: Project, language: str) -> Path:
     return project.cache_dir / "html" / language
 
 
-def build_html(project: Project, languages: list[str] | None = None) -> list[Finding]:
+def build_html(project: Project, languages: list[str] | None = None,
+               publish: bool = True) -> list[Finding]:
     languages = languages or list(project.languages)
     for language in languages:
         project.check_language(language)
@@ -132,10 +142,15 @@ def build_html(project: Project, languages: list[str] | None = None) -> list[Fin
         findings += result.findings
     if has_errors(findings):
         raise BuildError(findings)
+    if publish:
+        publish_site(project, languages)
+    return findings
+
+
+def publish_site(project: Project, languages: list[str] | tuple[str, ...]) -> None:
     for language in languages:
         publish_tree(html_outdir(project, language), project.site_dir / language)
     write_file(project.site_dir / "index.html", landing.render(project).encode("utf-8"))
-    return findings
 
 
 def glossary_downloads_dir(project: Project) -> Path:
@@ -147,7 +162,65 @@ def build_glossary(project: Project) -> list[Path]:
     return export_glossary(project, require_termbase(project), glossary_downloads_dir(project))
 
 
-def build_all(project: Project) -> list[Finding]:
-    findings = build_html(project)
-    build_glossary(project)
+def build_all(project: Project, stage: str = "packs") -> list[Finding]:
+    """Everything, or up to a stage: "html", "pdf" or "packs". Nothing reaches exports/
+    unless every step succeeded."""
+    findings = build_html(project, publish=False)
+    if stage == "html":
+        publish_site(project, project.languages)
+        return findings
+    downloads = downloads_dir(project)
+    termbase = require_termbase(project)
+    modules, _ = load_modules(project)
+    date = source_date(project.root)
+    outside = check_references(project, project.cache_dir / "html")
+    if outside:
+        raise BuildError(outside)
+    documents, jobs = plan(project, project.cache_dir / "html", date)
+    rows = {(row.module, row.language): row.counts for row in progress(project, termbase)}
+    excerpts = {}
+    for module in modules:
+        concepts = concepts_used(project, module, termbase)
+        for language in project.languages:
+            title = next(d.title for d in documents
+                         if d.module == module and d.language == language and d.kind == "guide")
+            excerpt, job = glossary_excerpt(project, module, language, title, concepts, date)
+            excerpts[(module.id, language)] = (excerpt, concepts, title)
+            jobs.append(job)
+    require_fonts()
+    failures = [Finding(result.job.sources[0], None, "error", "pdf",
+                        f"{result.job.output.name}: {result.error}")
+                for result in render_all(jobs, project.root, tuple(f.path for f in FONTS),
+                                         workers()) if result.error]
+    if failures:
+        raise BuildError(failures)
+    wanted = {d.path for d in documents} | {e.path for e, _, _ in excerpts.values()}
+    export_glossary(project, termbase, downloads / "glossary")
+    wanted |= {Path("glossary") / p.name for p in (downloads / "glossary").iterdir()}
+    packs = []
+    if stage == "packs":
+        for module in modules:
+            for language in project.languages:
+                counts = rows.get((module.id, language))
+                complete = language == project.source_language or (
+                    counts is not None and counts.translated == counts.total)
+                if not complete:
+                    continue
+                excerpt, concepts, title = excerpts[(module.id, language)]
+                mine = [d for d in documents if d.module == module and d.language == language
+                        and d.kind in ("guide", "handout")]
+                gettext = ui_translations(project, language).gettext
+                packs.append(make_pack(
+                    project, module, language, title, mine, downloads / excerpt.path, concepts,
+                    1.0 if counts is None else counts.share, date, gettext,
+                    format_date(date, format="long", locale=language), downloads))
+        wanted |= {p.path for p in packs}
+    for stale in sorted(downloads.rglob("*"), reverse=True):
+        if stale.is_file() and stale.relative_to(downloads) not in wanted:
+            stale.unlink()
+    for language in project.languages:
+        listing = fragment(project, language, modules, documents, packs, rows, downloads)
+        fill_downloads_page(html_outdir(project, language) / "downloads.html", listing)
+    publish_site(project, project.languages)
+    publish_tree(downloads, project.site_dir / "downloads")
     return findings

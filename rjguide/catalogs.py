@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import denormalize, read_po, write_po
 
 from rjguide import __version__
 from rjguide.project import Project
@@ -67,7 +67,32 @@ def is_translated(message: Message) -> bool:
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=locale, abort_invalid=True)
+    restore_previous_ids(catalog)
     return catalog
+
+
+def restore_previous_ids(catalog: Catalog) -> None:
+    """Babel 2.18 reads a fuzzy entry's previous source (`#| msgid …`) as a translator
+    comment and would write it back as `# | msgid …`; put it back where it belongs."""
+    for message in [*catalog, *catalog.obsolete.values()]:
+        lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+        if not lines:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        parts: dict[str, list[str]] = {}
+        current = None
+        for line in lines:
+            keyword, _, rest = line.partition(" ")
+            if keyword in ("msgid", "msgid_plural", "msgctxt"):
+                current = keyword
+                parts[current] = [rest]
+            elif current:
+                parts[current].append(line)
+        if "msgid" in parts:
+            previous = [denormalize("\n".join(parts["msgid"]))]
+            if "msgid_plural" in parts:
+                previous.append(denormalize("\n".join(parts["msgid_plural"])))
+            message.previous_id = previous
 
 
 def template_path(project: Project, docname: str) -> Path:

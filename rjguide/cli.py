@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
 def cmd_build(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.build import build_all
 
-    findings = build_all(project)
+    findings = build_all(project, args.stage)
     print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
     return findings
 
@@ -111,6 +112,8 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build everything into exports/")
+    build.add_argument("--stage", choices=("html", "pdf", "packs"), default="packs",
+                       help="build up to this stage (default: everything)")
     build.set_defaults(run=cmd_build)
 
     glossary = commands.add_parser("glossary", help="export the glossary (TBX, CSV, .po)")
@@ -149,6 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         print_findings(error.findings)
         report = Path(args.root) / "exports" / "reports" / f"{args.command}.json"
         write_report(error.findings, report)
+        return 1
+    except Exception as error:
+        if os.environ.get("RJGUIDE_DEBUG"):
+            raise
+        print(f"rjguide: error: internal error: {type(error).__name__}: {error} (a bug in "
+              "rjguide: run again with RJGUIDE_DEBUG=1 for the traceback and report it)",
+              file=sys.stderr)
         return 1
     print_findings(findings)
     return 1 if any(f.severity == "error" for f in findings) else 0

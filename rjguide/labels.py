@@ -1,31 +1,40 @@
-"""Reader-facing names of metadata values, in the reader's language."""
+"""Reader-facing names of metadata values, in the reader's language.
+
+Inside Sphinx the default `_` translates; outside it (PDFs, packs) the caller passes the
+language's `gettext`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sphinx.locale import _
 
-
-def status_label(status: str) -> str:
-    return str({"draft": _("Draft"), "review": _("In review"), "approved": _("Approved")}[status])
+Gettext = Callable[[str], str]
 
 
-def level_label(level: str) -> str:
+def status_label(status: str, gettext: Gettext = _) -> str:
+    return str({"draft": gettext("Draft"), "review": gettext("In review"),
+                "approved": gettext("Approved")}[status])
+
+
+def level_label(level: str, gettext: Gettext = _) -> str:
     return str({
-        "introductory": _("Introductory"),
-        "intermediate": _("Intermediate"),
-        "advanced": _("Advanced"),
+        "introductory": gettext("Introductory"),
+        "intermediate": gettext("Intermediate"),
+        "advanced": gettext("Advanced"),
     }[level])
 
 
-def audience_label(audience: str) -> str:
+def audience_label(audience: str, gettext: Gettext = _) -> str:
     return str({
-        "facilitators": _("Facilitators"),
-        "coordinators": _("Coordinators"),
-        "correctional-staff": _("Correctional Service staff"),
-        "trainers": _("Trainers"),
-        "partner-agencies": _("Partner agencies"),
+        "facilitators": gettext("Facilitators"),
+        "coordinators": gettext("Coordinators"),
+        "correctional-staff": gettext("Correctional Service staff"),
+        "trainers": gettext("Trainers"),
+        "partner-agencies": gettext("Partner agencies"),
     }[audience])
 
 
-def library_title() -> str:
-    return str(_("Restorative process guidance library"))
+def library_title(gettext: Gettext = _) -> str:
+    return str(gettext("Restorative process guidance library"))

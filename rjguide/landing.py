@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from rjguide.catalogs import UI_DOMAIN, compiled_catalog_dir
 from rjguide.project import Project
 from rjguide.sphinxext.languages import language_name
+from rjguide.ui import ui_translations
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def ui_translations(project: Project, language: str) -> NullTranslations:
-    if language == project.source_language:
-        return NullTranslations()
-    directory = compiled_catalog_dir(project, language).parent.parent
-    return Translations.load(str(directory), [language], domain=UI_DOMAIN)
 
 
 def render(project: Project) -> str:

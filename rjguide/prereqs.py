@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes.util
 import shutil
 import sys
+from pathlib import Path
 
 NEEDS = [
     # (what, how to test, Debian package that provides it)
@@ -14,6 +15,12 @@ NEEDS = [
     ("Pango (for WeasyPrint)", lambda: ctypes.util.find_library("pango-1.0") is not None,
      "libpango-1.0-0 libpangoft2-1.0-0"),
     ("gettext's msgfmt", lambda: shutil.which("msgfmt") is not None, "gettext"),
+    ("the Noto Sans fonts (for the PDFs)",
+     lambda: Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf").is_file(),
+     "fonts-noto-core"),
+    ("the DejaVu fonts (for the PDFs)",
+     lambda: Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf").is_file(),
+     "fonts-dejavu-core"),
 ]
 
 

@@ -52,16 +52,18 @@ def sphinx_page_messages() -> list[tuple[str | tuple[str, str], str]]:
 
 def own_messages() -> list[tuple[str | tuple[str, str], str]]:
     method_map = [
-        ("sphinxext/**.py", "python"),
-        ("*.py", "python"),
+        ("**.py", "python"),
         ("theme/**.html", "jinja2.ext:babel_extract"),
+        ("**/templates/**.html", "jinja2.ext:babel_extract"),
+        ("**/templates/**.txt", "jinja2.ext:babel_extract"),
         ("templates/**.html", "jinja2.ext:babel_extract"),
     ]
     found = []
     for filename, _lineno, message, _comments, _context in extract_from_dir(
         str(PACKAGE_DIR), method_map=method_map, keywords=KEYWORDS,
         options_map={pattern: {"trimmed": "true"}
-                     for pattern in ("theme/**.html", "templates/**.html")},
+                     for pattern in ("theme/**.html", "templates/**.html",
+                                     "**/templates/**.html", "**/templates/**.txt")},
     ):
         found.append((message, f"rjguide/{filename}"))
     return found

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rjguide.build import build_html
+from rjguide.build import build_all
 from rjguide.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +50,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Project:
             if shared.exists():
                 shutil.rmtree(shared)
             project = copy_project(shared)
-            build_html(project)
+            build_all(project)
             done.touch()
     return Project.load(shared)
 

@@ -8,6 +8,7 @@ EXTENSIONS = (
     "rjguide.sphinxext.module_catalogue",
     "rjguide.sphinxext.glossary",
     "rjguide.sphinxext.dashboard",
+    "rjguide.sphinxext.downloads",
     "rjguide.sphinxext.theme",
 )
 

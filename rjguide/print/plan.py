@@ -1,0 +1,159 @@
+"""Which printed documents the library has, where each goes, and what it is made of."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml.html import builder as E
+
+from rjguide.findings import Finding, relative
+from rjguide.modules import Module, handout_docnames, load_modules
+from rjguide.print.documents import (
+    Cover,
+    Page,
+    assemble,
+    module_cover,
+    outside_references,
+    read_page,
+)
+from rjguide.print.render import PdfJob
+from rjguide.project import Project
+from rjguide.sphinxext.languages import language_name
+from rjguide.termbase import Concept
+from rjguide.ui import ui_translations
+
+
+@dataclass(frozen=True)
+class Download:
+    """One printed document of one language."""
+
+    kind: str                 # "guide", "handout" or "handbook"
+    language: str
+    module: Module | None
+    docname: str | None       # the handout's page, for handouts
+    path: Path                # relative to the downloads folder
+    title: str
+
+
+def downloads_dir(project: Project) -> Path:
+    """Where downloads are made before the build publishes them."""
+    return project.cache_dir / "downloads"
+
+
+def guide_path(language: str, module: Module) -> Path:
+    return Path(language) / f"{module.id}.pdf"
+
+
+def handout_path(language: str, module: Module, docname: str) -> Path:
+    return Path(language) / module.id / f"{docname.rsplit('/', 1)[-1]}.pdf"
+
+
+def handbook_path(language: str) -> Path:
+    return Path(language) / "handbook.pdf"
+
+
+def page_title(page: Page) -> str:
+    headings = page.content.xpath(".//h1")
+    if not headings:
+        return page.docname
+    words = [t for t in headings[0].xpath("text()|*[not(contains(@class,'headerlink'))]//text()")]
+    return "".join(words).strip()
+
+
+def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Download],
+                                                                          list[PdfJob]]:
+    """Every download of every language, with the job that renders it."""
+    modules, _ = load_modules(project)
+    downloads: list[Download] = []
+    jobs: list[PdfJob] = []
+
+    def source_of(docname: str) -> str:
+        return relative(project.source_path(docname), project.root)
+
+    for language in project.languages:
+        site = site_cache / language
+        gettext = ui_translations(project, language).gettext
+        base_url = site.as_uri() + "/"
+        handbook_pages: list[tuple[Page, bool, int]] = []
+        for module in modules:
+            main = read_page(site, module.docname, source_of(module.docname))
+            handouts = [read_page(site, d, source_of(d)) for d in handout_docnames(project,
+                                                                                     module)]
+            title = page_title(main)
+            guide_pages = [(main, False, 0)] + [(h, False, 1) for h in handouts]
+            handbook_pages += guide_pages
+            cover = module_cover(module, gettext("Facilitator guide"), title, language, date)
+            download = Download("guide", language, module, None, guide_path(language, module),
+                                title)
+            downloads.append(download)
+            jobs.append(job(project, assemble(guide_pages, cover, gettext), base_url, download,
+                            [main, *handouts]))
+            for handout in handouts:
+                handout_title = page_title(handout)
+                cover = module_cover(module, gettext("Participant handout"), handout_title,
+                                     language, date)
+                download = Download("handout", language, module, handout.docname,
+                                    handout_path(language, module, handout.docname),
+                                    handout_title)
+                downloads.append(download)
+                jobs.append(job(project, assemble([(handout, True, 0)], cover, gettext),
+                                base_url, download, [handout]))
+        glossary = site / "glossary.html"
+        if glossary.is_file():
+            handbook_pages.append((read_page(site, "glossary", source_of("glossary")), False, 0))
+        cover = Cover(gettext("Handbook"), gettext("Restorative process guidance library"),
+                      language, None, None, date)
+        download = Download("handbook", language, None, None, handbook_path(language),
+                            cover.title)
+        downloads.append(download)
+        jobs.append(job(project, assemble(handbook_pages, cover, gettext), base_url, download,
+                        [p for p, _, _ in handbook_pages]))
+    return downloads, jobs
+
+
+def check_references(project: Project, site_cache: Path) -> list[Finding]:
+    """Before anything is rendered: no page may point the renderer outside the project."""
+    findings = []
+    for language in project.languages:
+        for docname in project.docnames:
+            if (site_cache / language / f"{docname}.html").is_file():
+                page = read_page(site_cache / language, docname,
+                                 relative(project.source_path(docname), project.root))
+                findings += outside_references(page, project.root)
+    return list(dict.fromkeys(findings))
+
+
+def excerpt_path(language: str, module: Module) -> Path:
+    return Path(language) / module.id / "glossary.pdf"
+
+
+def glossary_excerpt(project: Project, module: Module, language: str, title: str,
+                     concepts: list[Concept], date: dt.datetime) -> tuple[Download, PdfJob]:
+    """A PDF of the glossary terms a module uses, in the language with the English term."""
+    gettext = ui_translations(project, language).gettext
+    content = E.DIV(E.H1(gettext("Glossary") + ": " + title, id="glossary"))
+    terms = E.DL(CLASS="rj-glossary")
+    for concept in concepts:
+        entry = concept.entry(language)
+        terms.append(E.DT(entry.preferred.text))
+        source = concept.entry(project.source_language).preferred.text
+        details = entry.definition if language == project.source_language else \
+            f"{entry.definition} ({language_name(project.source_language)}: {source})"
+        terms.append(E.DD(details))
+    content.append(terms)
+    page = Page(f"modules/{module.id}/glossary", relative(project.glossary_dir, project.root),
+                content)
+    cover = module_cover(module, gettext("Glossary"), title, language, date)
+    download = Download("glossary", language, module, None, excerpt_path(language, module),
+                        title)
+    site = project.cache_dir / "html" / language
+    return download, job(project, assemble([(page, False, 0)], cover, gettext),
+                         site.as_uri() + "/", download, [page])
+
+
+def job(project: Project, html: str, base_url: str, download: Download,
+        pages: list[Page]) -> PdfJob:
+    return PdfJob(html, base_url, downloads_dir(project) / download.path,
+                  tuple(page.source for page in pages))

@@ -1,0 +1,160 @@
+"""Trainers' downloads: tagged PDFs in every language, packs with honest manifests, a
+downloads page whose every link works, and the same bytes from the same commit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from pypdf import PdfReader
+
+from conftest import need
+from rjguide.modules import handout_docnames, load_modules
+from rjguide.print.fonts import POSTSCRIPT_PREFIXES
+from rjguide.stats import progress
+
+pytestmark = pytest.mark.xdist_group("library")
+
+
+def downloads(library) -> Path:
+    return library.site_dir / "downloads"
+
+
+def all_pdfs(library) -> list[Path]:
+    return sorted(downloads(library).rglob("*.pdf"))
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+    walk(reader.outline)
+    return titles
+
+
+def test_every_module_has_its_guide_and_handouts_in_every_language_and_a_handbook(library):
+    modules, _ = load_modules(library)
+    for language in library.languages:
+        assert (downloads(library) / language / "handbook.pdf").is_file()
+        for module in modules:
+            assert (downloads(library) / language / f"{module.id}.pdf").is_file()
+            for docname in handout_docnames(library, module):
+                name = docname.rsplit("/", 1)[-1]
+                assert (downloads(library) / language / module.id / f"{name}.pdf").is_file()
+
+
+def test_packs_exist_exactly_where_the_module_is_fully_translated(library):
+    modules, _ = load_modules(library)
+    complete = {(row.module, row.language): row.counts.translated == row.counts.total
+                for row in progress(library)}
+    for module in modules:
+        for language in library.languages:
+            pack = downloads(library) / language / "packs" / \
+                f"{module.id}-{module.version}-{language}.zip"
+            expected = language == "en" or complete[(module.id, language)]
+            assert pack.is_file() == expected, pack
+
+
+def test_a_norwegian_pdf_has_norwegian_letters_labels_and_metadata(library):
+    reader = PdfReader(downloads(library) / "nb" / "values-and-principles.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for word in ("æ", "ø", "å", "Kursveiledning", "Side 2 av", "UTKAST", "Innhold"):
+        assert word in text, word
+    assert reader.metadata.title.startswith("Gjenopprettende prosess")
+    assert reader.metadata.author and reader.metadata.creation_date
+
+
+def test_every_pdf_is_tagged_pdf_ua_with_its_language(library):
+    for pdf in all_pdfs(library):
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"], pdf
+        assert "/StructTreeRoot" in root, pdf
+        assert root["/Lang"] == pdf.relative_to(downloads(library)).parts[0], pdf
+        xmp = root["/Metadata"].get_object().get_data()
+        assert re.search(rb"pdfuaid:part(>|=\")1", xmp), pdf
+
+
+def test_every_font_is_embedded_and_one_the_project_declares(library):
+    need(shutil.which("pdffonts") is not None, "pdffonts is not installed (poppler-utils)")
+    for pdf in [downloads(library) / "nb" / "handbook.pdf", downloads(library) / "nn" /
+                "handbook.pdf"]:
+        lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert lines
+        for line in lines:
+            name = line.split()[0].split("+", 1)[-1].replace("-", "")
+            assert name.startswith(POSTSCRIPT_PREFIXES), line
+            assert " yes yes yes " in f" {' '.join(line.split()[-5:-2])} ", line
+
+
+def test_the_outline_follows_the_headings(library):
+    page = library.site_dir / "nb" / "modules" / "values-and-principles" / "index.html"
+    tree = lxml_html.parse(str(page)).getroot()
+    headings = [" ".join(h.xpath("string(.)").replace("#", "").split())
+                for h in tree.xpath("//div[@class='rj-content']//*[self::h1 or self::h2]")]
+    titles = outline_titles(PdfReader(downloads(library) / "nb" / "values-and-principles.pdf"))
+    assert titles[:len(headings)] == headings
+
+
+def test_handouts_leave_out_the_notes_for_the_facilitator(library):
+    guide = PdfReader(downloads(library) / "en" / "values-and-principles.pdf")
+    guide_text = " ".join(page.extract_text() for page in guide.pages)
+    assert "FOR THE FACILITATOR" in guide_text.upper()
+    for pdf in (downloads(library) / "en").glob("*/handout-*.pdf"):
+        text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert "FOR THE FACILITATOR" not in text.upper(), pdf
+
+
+def test_the_pdfua_checker_finds_no_errors(library):
+    checker = Path(shutil.which("pdfua") or Path(__file__).parent.parent / ".venv/bin/pdfua")
+    result = subprocess.run([str(checker), "check", *map(str, all_pdfs(library))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_each_manifest_matches_its_pack(library):
+    packs = sorted(downloads(library).rglob("*.zip"))
+    assert packs
+    for pack in packs:
+        with zipfile.ZipFile(pack) as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+            names = sorted(n for n in archive.namelist() if n != "manifest.json")
+            assert [f["path"] for f in manifest["files"]] == names
+            for entry in manifest["files"]:
+                data = archive.read(entry["path"])
+                assert entry["size"] == len(data)
+                assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+            readme = archive.read("README.txt").decode()
+        language = pack.relative_to(downloads(library)).parts[0]
+        assert manifest["language"] == language and manifest["translation_completeness"] == 1
+        assert {"module", "title", "version", "status", "source_commit", "build_date"} <= \
+            set(manifest)
+        assert "CC BY 4.0" in readme
+
+
+def test_every_link_on_the_downloads_pages_works(library):
+    for language in library.languages:
+        page = library.site_dir / language / "downloads.html"
+        tree = lxml_html.parse(str(page)).getroot()
+        rows = tree.xpath("//table[contains(@class,'rj-download-table')]//tr[td]")
+        assert rows
+        for row in rows:
+            link = row.xpath(".//a")[0]
+            target = (page.parent / link.get("href")).resolve()
+            assert target.is_file(), f"{page}: {link.get('href')}"
+            digest = row.xpath(".//code")[0].text
+            assert digest == hashlib.sha256(target.read_bytes()).hexdigest()
+

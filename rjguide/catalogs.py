@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import denormalize, read_po, write_po
+from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
 from rjguide import __version__
 from rjguide.project import Project
@@ -167,9 +167,24 @@ def clear_format_flags(catalog: Catalog) -> None:
 
 
 def serialise(catalog: Catalog) -> bytes:
+    """The catalogue as gettext writes it. Babel 2.18 wraps a long previous source
+    (`#| msgid`) into an unreadable comment, so those lines are written here."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WRAP_WIDTH, include_previous=True, sort_output=False)
-    return buffer.getvalue()
+    write_po(buffer, catalog, width=WRAP_WIDTH, include_previous=False, sort_output=False)
+    text = buffer.getvalue().decode("utf-8")
+    blocks = text.split("\n\n")
+    messages = [catalog.get("", None)] + [m for m in catalog if m.id]
+    for index, message in enumerate(messages[: len(blocks)]):
+        if message is None or not message.previous_id or not message.fuzzy:
+            continue
+        previous = [f"#| msgid {normalize(message.previous_id[0], '#| ', WRAP_WIDTH)}"]
+        if len(message.previous_id) > 1:
+            previous.append(f"#| msgid_plural "
+                            f"{normalize(message.previous_id[1], '#| ', WRAP_WIDTH)}")
+        lines = blocks[index].split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(("msgctxt", "msgid")))
+        blocks[index] = "\n".join(lines[:at] + previous + lines[at:])
+    return "\n\n".join(blocks).encode("utf-8")
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -89,6 +89,70 @@ def threshold(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(f"'{text}' is not LANG=PERCENT, e.g. nb=95") from None
 
 
+def cmd_review(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.build import extract_templates, workers
+    from rjguide.dates import source_date
+    from rjguide.review import review_dir, summary_line, terminal_changes, write_reviews
+    from rjguide.termbase import require_termbase
+
+    findings = [f for f in extract_templates(project) if f.severity == "error"]
+    if findings:
+        return findings
+    documents = write_reviews(project, require_termbase(project), args.since,
+                              source_date(project.root), workers())
+    for document in documents:
+        print(summary_line(document))
+        for line in terminal_changes(document):
+            print(line)
+    print(f"review documents: {review_dir(project).relative_to(project.root)}/<lang>/<module>"
+          ".html and .pdf")
+    return []
+
+
+def cmd_approve(project: Project, args: argparse.Namespace) -> list[Finding]:
+    import datetime as dt
+
+    from rjguide.approvals import approve_module
+    from rjguide.modules import load_modules
+    from rjguide.review import module_pages
+
+    project.check_language(args.language)
+    modules = {m.id: m for m in load_modules(project)[0]}
+    if args.module not in modules:
+        return [Finding("source/modules", None, "error", "approve",
+                        f"no module '{args.module}'; the modules are {', '.join(modules)}")]
+    locations = None
+    if args.messages:
+        locations = {line.strip() for line in args.messages.read_text().splitlines()
+                     if line.strip()}
+    approved, refused = approve_module(project, args.language,
+                                       module_pages(project, modules[args.module]),
+                                       args.by, args.date or dt.date.today(), locations)
+    print(f"approved {len(approved)} messages of {args.module} in {args.language}")
+    return [Finding(r.location.rsplit(":", 1)[0], int(r.location.rsplit(":", 1)[1]),
+                    "error", "approve", f"not approved: {r.reason}") for r in refused]
+
+
+def cmd_status(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.lifecycle import move_module
+
+    module = move_module(project, args.module, args.status, args.reviewer or [], args.date,
+                         args.version)
+    print(f"{module.id}: status {module.status}, version {module.version}"
+          + (f", reviewed by {', '.join(module.reviewed_by)} on {module.reviewed_on}"
+             if module.status == "approved" else ""))
+    return []
+
+
+def iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
     import functools
     import http.server
@@ -134,6 +198,28 @@ def parser() -> argparse.ArgumentParser:
     stats.add_argument("--fail-under", metavar="LANG=PERCENT", type=threshold, action="append",
                        help="exit 1 when LANG is translated less than PERCENT (repeatable)")
     stats.set_defaults(run=cmd_stats)
+
+    review = commands.add_parser("review", help="the working group's review documents")
+    review.add_argument("--since", metavar="GIT-REF",
+                        help="show what changed since this commit, tag or branch")
+    review.set_defaults(run=cmd_review)
+
+    approve = commands.add_parser("approve", help="approve a module's translations")
+    approve.add_argument("--language", required=True)
+    approve.add_argument("--module", required=True)
+    approve.add_argument("--by", required=True, help="the reviewer's name")
+    approve.add_argument("--date", type=iso_date, help="the date (default: today)")
+    approve.add_argument("--messages", type=Path, metavar="FILE",
+                         help="approve only the entries listed, one path:line a line")
+    approve.set_defaults(run=cmd_approve)
+
+    status = commands.add_parser("status", help="move a module: draft, review, approved")
+    status.add_argument("module")
+    status.add_argument("status", choices=("draft", "review", "approved"))
+    status.add_argument("--reviewer", action="append", help="a reviewer (repeatable)")
+    status.add_argument("--date", type=iso_date, help="the review date (default: today)")
+    status.add_argument("--version", help="the new version, MAJOR.MINOR.PATCH")
+    status.set_defaults(run=cmd_status)
 
     serve = commands.add_parser("serve", help="serve exports/site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rjguide.catalogs import Counts, document_counts
+from rjguide.approvals import State, approvals_path, load_approvals, state_of
+from rjguide.catalogs import Counts, document_counts, read_catalog, template_path
 from rjguide.checks.consistency import untranslatable
 from rjguide.modules import load_modules
 from rjguide.project import Project
@@ -26,6 +27,22 @@ class Progress:
     module: str          # a module id, or LIBRARY_PAGES for the pages outside modules
     language: str
     counts: Counts
+    approved: int = 0    # messages whose current translation the working group approved
+
+    @property
+    def approved_share(self) -> float:
+        return self.approved / self.counts.total if self.counts.total else 1.0
+
+
+def approved_count(project: Project, docname: str, language: str) -> int:
+    template_file = template_path(project, docname)
+    po = project.catalog_path(language, docname)
+    approvals = load_approvals(approvals_path(project, language, docname))
+    if not approvals or not template_file.is_file() or not po.is_file():
+        return 0
+    catalog = read_catalog(po, locale=language)
+    return sum(state_of(catalog.get(m.id), approvals) is State.APPROVED
+               for m in read_catalog(template_file) if m.id)
 
 
 def page_groups(project: Project) -> dict[str, list[str]]:
@@ -56,9 +73,11 @@ def progress(project: Project, termbase: Termbase | None = None) -> list[Progres
         for language in project.target_languages:
             check = untranslatable_in(termbase, project, language)
             total = Counts()
+            approved = 0
             for docname in docnames:
                 total += document_counts(project, docname, language, check)
-            rows.append(Progress(group, language, total))
+                approved += approved_count(project, docname, language)
+            rows.append(Progress(group, language, total, approved))
     return rows
 
 
@@ -75,16 +94,19 @@ def percent(share: float) -> str:
 
 def table(rows: list[Progress]) -> str:
     header = ("module", "lang", "translated", "fuzzy", "untransl.", "messages", "words",
-              "share")
+              "share", "approved")
     lines = [header]
     for row in rows:
         c = row.counts
         lines.append((row.module, row.language, str(c.translated), str(c.fuzzy),
                       str(c.untranslated), str(c.total), f"{c.translated_words}/{c.words}",
-                      percent(c.share)))
+                      percent(c.share), percent(row.approved_share)))
+    approved = {lang: sum(r.approved for r in rows if r.language == lang)
+                for lang in dict.fromkeys(r.language for r in rows)}
     for language, c in language_totals(rows).items():
         lines.append(("all", language, str(c.translated), str(c.fuzzy), str(c.untranslated),
-                      str(c.total), f"{c.translated_words}/{c.words}", percent(c.share)))
+                      str(c.total), f"{c.translated_words}/{c.words}", percent(c.share),
+                      percent(approved[language] / c.total if c.total else 1.0)))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
                                for i, (cell, w) in enumerate(zip(line, widths, strict=True)))
@@ -103,7 +125,8 @@ def counts_json(c: Counts) -> dict:
 
 def write_json(rows: list[Progress], path: Path) -> None:
     data = {
-        "modules": [{"module": r.module, "language": r.language, **counts_json(r.counts)}
+        "modules": [{"module": r.module, "language": r.language, **counts_json(r.counts),
+                     "approved": r.approved, "approved_share": round(r.approved_share, 4)}
                     for r in rows],
         "languages": {lang: counts_json(c) for lang, c in language_totals(rows).items()},
     }

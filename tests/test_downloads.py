@@ -15,10 +15,11 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import need
 from rjguide.modules import handout_docnames, load_modules
 from rjguide.print.fonts import POSTSCRIPT_PREFIXES
 from rjguide.stats import progress
+
+from conftest import need
 
 pytestmark = pytest.mark.xdist_group("library")
 

@@ -7,6 +7,7 @@ import http.server
 import shutil
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from pypdf import PdfReader
@@ -51,9 +52,9 @@ def test_the_downloads_page_says_why_a_pack_is_missing(fixture_project):
 
 
 class CountingHandler(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         CountingHandler.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/png")

@@ -142,3 +142,10 @@ def test_the_shipped_library_passes_the_terminology_checks():
     result = check_project(Project.load(ROOT))
     errors = [f.format() for f in result.findings if f.severity == "error"]
     assert errors == []
+
+
+def test_a_norwegian_genitive_counts_as_the_term_but_a_compound_does_not(termbase):
+    assert issues(termbase, "The mediation service office decides.",
+                  "Konfliktrådets leder bestemmer.") == []
+    assert len(issues(termbase, "The mediation service office decides.",
+                      "Konfliktrådsbehandlingen bestemmer.")) == 1

@@ -36,9 +36,14 @@ class TermReference:
     text: str | None  # None: the short form, which shows the glossary's term
 
 
-def term_pattern(form: str) -> re.Pattern[str]:
+# The genitive ending a language adds to any form: «deltakernes», «Konfliktrådets».
+GENITIVE = {"nb": "s", "nn": "s"}
+
+
+def term_pattern(form: str, language: str = "") -> re.Pattern[str]:
     words = r"\s+".join(re.escape(word) for word in form.split())
-    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+    genitive = f"(?:{GENITIVE[language]})?" if language in GENITIVE else ""
+    return re.compile(rf"(?<![\w-]){words}{genitive}(?![\w-])", re.IGNORECASE)
 
 
 def term_references(text: str) -> list[TermReference]:
@@ -74,7 +79,7 @@ class TermMatcher:
         for concept in self.termbase:
             for term in concept.entry(self.language).terms:
                 for form in dict.fromkeys(term.all_forms):
-                    found.append((concept, term, form, term_pattern(form)))
+                    found.append((concept, term, form, term_pattern(form, self.language)))
         # Longer forms first, so that a longer term claims its words before a shorter one.
         return sorted(found, key=lambda item: -len(item[2]))
 
@@ -149,7 +154,7 @@ def translation_issues(source: str, translation: str, termbase: Termbase,
         elif reference.text is not None:
             forms = target_matcher.approved_forms(concept)
             # The shown words may carry a determiner ("den domfelte"), but must hold a form.
-            if not any(term_pattern(form).search(reference.text) for form in forms):
+            if not any(term_pattern(form, language).search(reference.text) for form in forms):
                 issues.append(TermIssue(concept.id, "error",
                                         f"the reference to {concept.id} shows '{reference.text}', "
                                         f"which is not an approved {language} form; use one of "

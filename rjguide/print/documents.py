@@ -12,10 +12,9 @@ import copy
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-
-from babel.dates import format_date
 from urllib.parse import unquote, urlparse
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from lxml import html as lxml_html
 

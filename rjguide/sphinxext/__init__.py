@@ -9,6 +9,7 @@ EXTENSIONS = (
     "rjguide.sphinxext.glossary",
     "rjguide.sphinxext.dashboard",
     "rjguide.sphinxext.downloads",
+    "rjguide.sphinxext.review_notes",
     "rjguide.sphinxext.theme",
 )
 

@@ -38,7 +38,9 @@ def cell_text(row: Progress, language: str) -> str:
     counts = row.counts
     text = str(_("%(translated)s of %(total)s messages, %(fuzzy)s fuzzy")) % {
         "translated": counts.translated, "total": counts.total, "fuzzy": counts.fuzzy}
-    return f"{format_percent(counts.share, locale=language)} · {text}"
+    approved = str(_("approved: %(share)s")) % {
+        "share": format_percent(row.approved_share, locale=language)}
+    return f"{format_percent(counts.share, locale=language)} · {text} · {approved}"
 
 
 def dashboard_table(app: Sphinx, docname: str, rows: list[Progress]) -> nodes.table:

@@ -10,9 +10,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.locale import _
 from sphinx.writers.html5 import HTML5Translator
 
-from rjguide.labels import library_title
+from rjguide.labels import library_title, status_label
+from rjguide.modules import load_modules
+from rjguide.project import Project
 
 # Sphinx's search has one Norwegian stemmer, filed under "no"; both standards use it.
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no"}
@@ -58,6 +61,7 @@ def add_language_context(
         }
         for code in config.rj_languages
     ]
+    context["rj_status_banner"] = status_banner(app, pagename)
     context["rj_progress"] = None
     if doctree is not None and config.language != config.rj_source_language:
         progress = doctree.get("translation_progress") or {}
@@ -69,6 +73,28 @@ def add_language_context(
                 "percent": format_percent(share, locale=config.language),
                 "complete": progress["translated"] == total,
             }
+
+
+def status_banner(app: Sphinx, pagename: str) -> str | None:
+    """The notice on every page of a module the working group has not approved."""
+    parts = pagename.split("/")
+    if len(parts) < 3 or parts[0] != "modules":
+        return None
+    if not hasattr(app, "rj_module_status"):
+        modules = load_modules(Project.load(Path(app.config.rj_project_root)))[0]
+        app.rj_module_status = {module.id: module.status for module in modules}
+    status = app.rj_module_status.get(parts[1])
+    if status is None or status == "approved":
+        return None
+    return str(_("%(status)s: this module has not been approved by the working group yet.")
+               % {"status": status_label(status)})
+
+
+def note_module_metadata(app: Sphinx, doctree: nodes.document) -> None:
+    """A module page shows its module's status: it depends on the module's front matter."""
+    parts = app.env.docname.split("/")
+    if len(parts) >= 3 and parts[0] == "modules":
+        app.env.note_dependency(str(Path(app.srcdir) / "modules" / parts[1] / "index.md"))
 
 
 class LanguageAwareTranslator(HTML5Translator):
@@ -92,6 +118,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("rj_tool_fingerprint", "", "env", types=frozenset({str}))
     app.connect("config-inited", configure_language)
     app.connect("html-page-context", add_language_context)
+    app.connect("doctree-read", note_module_metadata)
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, LanguageAwareTranslator, override=True)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

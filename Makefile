@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RJ := $(BIN)/rjguide
 STAMP := $(VENV)/.installed
 
-.PHONY: all build html pdf packs glossary po stats check review serve test lint prereqs clean
+.PHONY: all build html pdf packs glossary po stats check review bench serve test lint prereqs clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -45,6 +45,9 @@ check: $(STAMP)
 
 stats: $(STAMP)
 	$(RJ) stats
+
+bench: $(STAMP)
+	$(RJ) bench $(if $(QUICK),--quick)
 
 review: $(STAMP)
 	$(RJ) review $(if $(SINCE),--since $(SINCE))

@@ -3,13 +3,15 @@ language in parallel, and publish into exports/ only when everything succeeded."
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from pathlib import Path
 
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 
-from rjguide import catalogs, landing
+from rjguide import catalogs, fingerprint, landing
 from rjguide.checks.model import Entry
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.checks.runner import check_entry
@@ -25,6 +27,7 @@ from rjguide.print.render import render_all
 from rjguide.project import Project
 from rjguide.publish import publish_tree, write_file
 from rjguide.sphinx_runner import SphinxJob, run_jobs
+from rjguide.stamps import Stamps, digest, files_digest
 from rjguide.stats import progress
 from rjguide.termbase import Termbase, load_termbase, require_termbase
 from rjguide.ui import ui_translations
@@ -40,31 +43,37 @@ def check_inputs(project: Project) -> list[Finding]:
     """What must hold before Sphinx runs: module metadata and readable catalogues."""
     _modules, findings = load_modules(project)
     findings += load_termbase(project)[1]
+    stamps = Stamps(project.cache_dir / "stamps" / "syntax")
+    tool = fingerprint()
     for language in project.target_languages:
         for po in sorted(project.catalog_dir(language).rglob("*.po")):
-            findings += check_syntax(po, project.root, language)
+            name = f"{language}/{po.relative_to(project.catalog_dir(language))}"
+            key = digest(tool, po.read_bytes())
+            remembered = stamps.findings(name, key)
+            if remembered is None:
+                remembered = check_syntax(po, project.root, language)
+                stamps.remember(name, key, remembered)
+            findings += remembered
     return findings
+
+
+def termbase_digest(project: Project) -> str:
+    return files_digest(sorted((project.glossary_dir / "concepts").glob("*.yaml")))
+
+
+def html_job(project: Project, language: str) -> SphinxJob:
+    """The HTML build of one language; the source language's also writes the message
+    templates (language=en), so the sources are read once for both."""
+    overrides = {}
+    if language == project.source_language:
+        overrides["rj_templates_dir"] = str(project.cache_dir / "gettext")
+    return SphinxJob(project.root, language, "html", html_outdir(project, language),
+                     project.cache_dir / "doctrees" / language, overrides)
 
 
 def extract_templates(project: Project) -> list[Finding]:
-    """Fresh message templates of every page, from the English source (language=en)."""
-    job = SphinxJob(project.root, project.source_language, "gettext",
-                    project.cache_dir / "gettext", project.cache_dir / "doctrees" / "gettext")
-    findings = run_jobs([job], 1)[0].findings
-    for pot in (project.cache_dir / "gettext").rglob("*.pot"):
-        catalog = catalogs.read_catalog(pot)
-        for message in catalog:
-            message.locations = [(f"source/{relative_location(p)}", line)
-                                 for p, line in message.locations]
-        catalogs.clear_format_flags(catalog)
-        catalogs.write_if_changed(pot, catalogs.serialise(catalog))
-    return findings
-
-
-def relative_location(path: str) -> str:
-    """Sphinx writes locations relative to its output folder; keep the part under source/."""
-    parts = Path(path).as_posix().split("source/", 1)
-    return parts[-1]
+    """Fresh message templates of every page, from the source language's build."""
+    return run_jobs([html_job(project, project.source_language)], 1)[0].findings
 
 
 def withhold_rejected(project: Project, catalog: Catalog, po: Path, language: str,
@@ -92,20 +101,30 @@ def compile_catalogs(project: Project) -> list[Finding]:
     """Compiles every page's catalogue (an empty one where none exists, so Sphinx marks
     every paragraph's state) and the interface catalogue, into the build's locale folder."""
     termbase = require_termbase(project)
+    stamps = Stamps(project.cache_dir / "stamps" / "compiled")
+    tool = digest(fingerprint(), termbase_digest(project))
     findings: list[Finding] = []
     for language in project.target_languages:
         out = catalogs.compiled_catalog_dir(project, language)
         wanted = set()
         for docname in project.docnames:
             po = project.catalog_path(language, docname)
+            mo = out / f"{docname}.mo"
+            wanted |= {mo, mo.with_suffix(".po")}
+            key = digest(tool, po.read_bytes() if po.is_file() else b"")
+            remembered = stamps.findings(f"{language}/{docname}", key)
+            if remembered is not None and mo.is_file():
+                findings += remembered   # unchanged since it was checked and compiled
+                continue
+            warnings: list[Finding] = []
             if po.is_file():
                 catalog = catalogs.read_catalog(po, locale=language)
-                findings += withhold_rejected(project, catalog, po, language, termbase)
+                warnings = withhold_rejected(project, catalog, po, language, termbase)
             else:
                 catalog = Catalog(locale=language)
-            mo = out / f"{docname}.mo"
             catalogs.compile_catalog(catalog, mo)
-            wanted |= {mo, mo.with_suffix(".po")}
+            stamps.remember(f"{language}/{docname}", key, warnings)
+            findings += warnings
         ui_po = project.catalog_path(language, catalogs.UI_DOMAIN)
         ui = catalogs.read_catalog(ui_po, locale=language) if ui_po.is_file() \
             else Catalog(locale=language)
@@ -132,12 +151,12 @@ def build_html(project: Project, languages: list[str] | None = None,
     findings = check_inputs(project)
     if has_errors(findings):
         raise BuildError(findings)
+    # The source language first: its build writes the templates the others' pages count.
     findings += extract_templates(project)
     if has_errors(findings):
         raise BuildError(findings)
     findings += compile_catalogs(project)
-    jobs = [SphinxJob(project.root, lang, "html", html_outdir(project, lang),
-                      project.cache_dir / "doctrees" / lang) for lang in languages]
+    jobs = [html_job(project, lang) for lang in languages if lang != project.source_language]
     for result in run_jobs(jobs, workers()):
         findings += result.findings
     if has_errors(findings):
@@ -165,7 +184,9 @@ def build_glossary(project: Project) -> list[Path]:
 def build_all(project: Project, stage: str = "packs") -> list[Finding]:
     """Everything, or up to a stage: "html", "pdf" or "packs". Nothing reaches exports/
     unless every step succeeded."""
+    started = time.perf_counter()
     findings = build_html(project, publish=False)
+    times = {"html": time.perf_counter() - started}
     if stage == "html":
         publish_site(project, project.languages)
         return findings
@@ -173,6 +194,7 @@ def build_all(project: Project, stage: str = "packs") -> list[Finding]:
     termbase = require_termbase(project)
     modules, _ = load_modules(project)
     date = source_date(project.root)
+    tool = digest(fingerprint(), date.isoformat())
     outside = check_references(project, project.cache_dir / "html")
     if outside:
         raise BuildError(outside)
@@ -188,12 +210,25 @@ def build_all(project: Project, stage: str = "packs") -> list[Finding]:
             excerpts[(module.id, language)] = (excerpt, concepts, title)
             jobs.append(job)
     require_fonts()
+    # Only documents whose inputs changed are assembled and rendered again.
+    stamps = Stamps(project.cache_dir / "stamps" / "pdf")
+    keys = {}
+    for spec in jobs:
+        language = spec.download.language
+        ui_mo = catalogs.compiled_catalog_dir(project, language) / f"{catalogs.UI_DOMAIN}.mo"
+        keys[spec.output] = spec.key(tool, ui_mo.read_bytes() if ui_mo.is_file() else b"")
+    todo = [spec.job() for spec in jobs if not spec.output.is_file() or
+            stamps.findings(str(spec.download.path), keys[spec.output]) is None]
     failures = [Finding(result.job.sources[0], None, "error", "pdf",
                         f"{result.job.output.name}: {result.error}")
-                for result in render_all(jobs, project.root, tuple(f.path for f in FONTS),
+                for result in render_all(todo, project.root, tuple(f.path for f in FONTS),
                                          workers()) if result.error]
     if failures:
         raise BuildError(failures)
+    for job in todo:
+        stamps.remember(str(job.output.relative_to(downloads)), keys[job.output], [])
+    times["pdf"] = time.perf_counter() - started - times["html"]
+    times["pdfs_rendered"] = len(todo)
     wanted = {d.path for d in documents} | {e.path for e, _, _ in excerpts.values()}
     export_glossary(project, termbase, downloads / "glossary")
     wanted |= {Path("glossary") / p.name for p in (downloads / "glossary").iterdir()}
@@ -223,4 +258,8 @@ def build_all(project: Project, stage: str = "packs") -> list[Finding]:
         fill_downloads_page(html_outdir(project, language) / "downloads.html", listing)
     publish_site(project, project.languages)
     publish_tree(downloads, project.site_dir / "downloads")
+    times["total"] = time.perf_counter() - started
+    project.reports_dir.mkdir(parents=True, exist_ok=True)
+    (project.reports_dir / "build-times.json").write_text(json.dumps(
+        {k: round(v, 3) for k, v in times.items()}, indent=2) + "\n")
     return findings

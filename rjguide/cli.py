@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -153,6 +154,20 @@ def iso_date(text: str):
         raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
 
 
+def cmd_bench(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide import bench
+
+    sizes = args.sizes or ([2, 4] if args.quick else [10, 50, 200])
+    output = project.exports_dir / "bench" / "results.json"
+    results = bench.run_bench(project.root, sizes, output)
+    print(bench.table(results))
+    for name, verdict in json.loads(output.read_text())["targets"].items():
+        print(f"{name}: {verdict['measured']} (target {verdict['target']}): "
+              f"{'met' if verdict['met'] else 'MISSED'}")
+    print(f"({output.relative_to(project.root)})")
+    return []
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
     import functools
     import http.server
@@ -220,6 +235,12 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("--date", type=iso_date, help="the review date (default: today)")
     status.add_argument("--version", help="the new version, MAJOR.MINOR.PATCH")
     status.set_defaults(run=cmd_status)
+
+    bench = commands.add_parser("bench", help="the performance benchmark")
+    bench.add_argument("--quick", action="store_true", help="small libraries, for a smoke run")
+    bench.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")],
+                       help="numbers of modules, e.g. 10,50,200")
+    bench.set_defaults(run=cmd_bench)
 
     serve = commands.add_parser("serve", help="serve exports/site on 127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

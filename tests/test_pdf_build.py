@@ -106,3 +106,13 @@ def test_two_copies_of_one_commit_build_the_same_bytes(tmp_path, monkeypatch):
     assert outputs[0] and outputs[0].keys() == outputs[1].keys()
     for name, data in outputs[0].items():
         assert outputs[1][name] == data, f"{name} differs between the two builds"
+
+
+def test_handouts_leave_out_the_notes_for_the_facilitator(fixture_project):
+    build_all(fixture_project)
+    folder = fixture_project.site_dir / "downloads" / "en"
+    note = "Hand this out after the first session."
+    guide = " ".join(page_texts(folder / "demo.pdf")).replace("\n", " ")
+    handout = " ".join(page_texts(folder / "demo" / "handout-demo.pdf")).replace("\n", " ")
+    assert note in guide and "A checklist." in handout
+    assert note not in handout

@@ -30,6 +30,7 @@ TRANSLATIONS = {
     "Keep time.": "Hold tiden.",
     "Demo handout": "Demoark",
     "A checklist.": "En sjekkliste.",
+    "Hand this out after the first session.": "Del ut dette etter første økt.",
 }
 NOTE = ":::{review-note} For the working group\nCheck the wording with KDI.\n:::\n"
 

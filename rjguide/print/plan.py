@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from rjguide.findings import Finding, relative
 from rjguide.modules import Module, handout_docnames, load_modules
 from rjguide.print.documents import (
+    RESOURCES,
     Cover,
     Page,
     assemble,
@@ -21,6 +24,7 @@ from rjguide.print.documents import (
 from rjguide.print.render import PdfJob
 from rjguide.project import Project
 from rjguide.sphinxext.languages import language_name
+from rjguide.stamps import digest
 from rjguide.termbase import Concept
 from rjguide.ui import ui_translations
 
@@ -62,12 +66,43 @@ def page_title(page: Page) -> str:
     return "".join(words).strip()
 
 
+@dataclass
+class PdfSpec:
+    """What one PDF is made of; assembled into print HTML only when it must be rendered."""
+
+    download: Download
+    pages: list[tuple[Page, bool, int]]
+    cover: Cover
+    gettext: Callable[[str], str]
+    base_url: str
+    output: Path
+
+    def key(self, tool: str, extra: bytes = b"") -> str:
+        """A digest of every input: the built pages, the cover, the interface catalogue."""
+        parts: list[bytes | str] = [tool, repr(self.cover), extra]
+        for page, participant, demote in self.pages:
+            parts.append(f"{page.docname}:{participant}:{demote}")
+            if page.location is None:
+                parts.append(lxml_html.tostring(page.content))
+                continue
+            parts.append(page.location.read_bytes())
+            for url in page.content.xpath(RESOURCES):  # images change without the page
+                path = page.location.parent / url
+                if "://" not in url and path.is_file():
+                    parts.append(path.read_bytes())
+        return digest(*parts)
+
+    def job(self) -> PdfJob:
+        return PdfJob(assemble(self.pages, self.cover, self.gettext), self.base_url,
+                      self.output, tuple(page.source for page, _, _ in self.pages))
+
+
 def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Download],
-                                                                          list[PdfJob]]:
-    """Every download of every language, with the job that renders it."""
+                                                                          list[PdfSpec]]:
+    """Every download of every language, with what it is made of."""
     modules, _ = load_modules(project)
     downloads: list[Download] = []
-    jobs: list[PdfJob] = []
+    jobs: list[PdfSpec] = []
 
     def source_of(docname: str) -> str:
         return relative(project.source_path(docname), project.root)
@@ -88,8 +123,7 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
             download = Download("guide", language, module, None, guide_path(language, module),
                                 title)
             downloads.append(download)
-            jobs.append(job(project, assemble(guide_pages, cover, gettext), base_url, download,
-                            [main, *handouts]))
+            jobs.append(spec(project, guide_pages, cover, gettext, base_url, download))
             for handout in handouts:
                 handout_title = page_title(handout)
                 cover = module_cover(module, gettext("Participant handout"), handout_title,
@@ -98,8 +132,8 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
                                     handout_path(language, module, handout.docname),
                                     handout_title)
                 downloads.append(download)
-                jobs.append(job(project, assemble([(handout, True, 0)], cover, gettext),
-                                base_url, download, [handout]))
+                jobs.append(spec(project, [(handout, True, 0)], cover, gettext, base_url,
+                                 download))
         glossary = site / "glossary.html"
         if glossary.is_file():
             handbook_pages.append((read_page(site, "glossary", source_of("glossary")), False, 0))
@@ -108,8 +142,7 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
         download = Download("handbook", language, None, None, handbook_path(language),
                             cover.title)
         downloads.append(download)
-        jobs.append(job(project, assemble(handbook_pages, cover, gettext), base_url, download,
-                        [p for p, _, _ in handbook_pages]))
+        jobs.append(spec(project, handbook_pages, cover, gettext, base_url, download))
     return downloads, jobs
 
 
@@ -130,7 +163,7 @@ def excerpt_path(language: str, module: Module) -> Path:
 
 
 def glossary_excerpt(project: Project, module: Module, language: str, title: str,
-                     concepts: list[Concept], date: dt.datetime) -> tuple[Download, PdfJob]:
+                     concepts: list[Concept], date: dt.datetime) -> tuple[Download, PdfSpec]:
     """A PDF of the glossary terms a module uses, in the language with the English term."""
     gettext = ui_translations(project, language).gettext
     content = E.DIV(E.H1(gettext("Glossary") + ": " + title, id="glossary"))
@@ -149,11 +182,11 @@ def glossary_excerpt(project: Project, module: Module, language: str, title: str
     download = Download("glossary", language, module, None, excerpt_path(language, module),
                         title)
     site = project.cache_dir / "html" / language
-    return download, job(project, assemble([(page, False, 0)], cover, gettext),
-                         site.as_uri() + "/", download, [page])
+    return download, spec(project, [(page, False, 0)], cover, gettext, site.as_uri() + "/",
+                          download)
 
 
-def job(project: Project, html: str, base_url: str, download: Download,
-        pages: list[Page]) -> PdfJob:
-    return PdfJob(html, base_url, downloads_dir(project) / download.path,
-                  tuple(page.source for page in pages))
+def spec(project: Project, pages: list[tuple[Page, bool, int]], cover: Cover, gettext,
+         base_url: str, download: Download) -> PdfSpec:
+    return PdfSpec(download, pages, cover, gettext, base_url,
+                   downloads_dir(project) / download.path)

@@ -107,3 +107,4 @@ def render_all(jobs: list[PdfJob], root: Path, fonts: tuple[Path, ...],
                              initializer=_start_worker,
                              initargs=(str(root), tuple(str(f) for f in fonts))) as pool:
         return list(pool.map(render_one, jobs, chunksize=1))
+

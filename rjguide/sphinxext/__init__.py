@@ -10,6 +10,7 @@ EXTENSIONS = (
     "rjguide.sphinxext.dashboard",
     "rjguide.sphinxext.downloads",
     "rjguide.sphinxext.review_notes",
+    "rjguide.sphinxext.message_templates",
     "rjguide.sphinxext.theme",
 )
 

@@ -53,6 +53,7 @@ class TermRole(SphinxRole):
                            "(glossary/concepts/); use a concept id from there", target,
                            location=self.get_location(), type="rjguide", subtype="term")
             return [nodes.inline(self.rawtext, match["text"] if match else self.text)], []
+        self.env.note_dependency(str(concept.path))  # the page shows its term and definition
         text = match["text"] if match else concept.entry(self.config.language).preferred.text
         return [term_reference(self.rawtext, text, concept=concept.id,
                                explicit=bool(match))], []

@@ -63,6 +63,8 @@ lint: $(STAMP)
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check rjguide tests conf.py
+	$(RJ) check
+	$(RJ) stats
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 clean:

@@ -217,12 +217,18 @@ def build_all(project: Project, stage: str = "packs") -> list[Finding]:
         language = spec.download.language
         ui_mo = catalogs.compiled_catalog_dir(project, language) / f"{catalogs.UI_DOMAIN}.mo"
         keys[spec.output] = spec.key(tool, ui_mo.read_bytes() if ui_mo.is_file() else b"")
-    todo = [spec.job() for spec in jobs if not spec.output.is_file() or
-            stamps.findings(str(spec.download.path), keys[spec.output]) is None]
+    stale = [spec for spec in jobs if not spec.output.is_file() or
+             stamps.findings(str(spec.download.path), keys[spec.output]) is None]
+    todo = [spec.job() for spec in stale if spec.download.kind != "handbook"]
+    handbooks = [spec.job() for spec in stale if spec.download.kind == "handbook"]
+    fonts = tuple(f.path for f in FONTS)
+    # The handbooks hold the whole library: one at a time, so memory stays bounded.
+    results = render_all(todo, project.root, fonts, workers()) + \
+        render_all(handbooks, project.root, fonts, 1)
+    todo += handbooks
     failures = [Finding(result.job.sources[0], None, "error", "pdf",
                         f"{result.job.output.name}: {result.error}")
-                for result in render_all(todo, project.root, tuple(f.path for f in FONTS),
-                                         workers()) if result.error]
+                for result in results if result.error]
     if failures:
         raise BuildError(failures)
     for job in todo:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -47,5 +48,7 @@ class Stamps:
     def remember(self, name: str, key: str, findings: list[Finding]) -> None:
         path = self._path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"key": key, "findings": [asdict(f) for f in findings]},
-                                   ensure_ascii=False), encoding="utf-8")
+        staging = path.with_name(f".{path.name}.{os.getpid()}")
+        staging.write_text(json.dumps({"key": key, "findings": [asdict(f) for f in findings]},
+                                      ensure_ascii=False), encoding="utf-8")
+        os.replace(staging, path)

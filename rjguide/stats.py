@@ -8,6 +8,7 @@ against fresh templates of the current source, never against possibly stale cata
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,7 @@ def untranslatable_in(termbase: Termbase, project: Project,
 
 def progress(project: Project, termbase: Termbase | None = None) -> list[Progress]:
     termbase = termbase or load_termbase(project)[0]
+    cache = CountsCache(project)
     rows = []
     for group, docnames in page_groups(project).items():
         for language in project.target_languages:
@@ -75,10 +77,56 @@ def progress(project: Project, termbase: Termbase | None = None) -> list[Progres
             total = Counts()
             approved = 0
             for docname in docnames:
-                total += document_counts(project, docname, language, check)
-                approved += approved_count(project, docname, language)
+                counts, approvals = cache.get(docname, language)
+                if counts is None:
+                    counts = document_counts(project, docname, language, check)
+                    approvals = approved_count(project, docname, language)
+                    cache.put(docname, language, counts, approvals)
+                total += counts
+                approved += approvals
             rows.append(Progress(group, language, total, approved))
     return rows
+
+
+class CountsCache:
+    """Counts of one page in one language, remembered against the digest of the files
+    they were counted from (template, catalogue, approvals, glossary, tool)."""
+
+    def __init__(self, project: Project):
+        from rjguide import fingerprint
+        from rjguide.stamps import files_digest
+
+        self.project = project
+        self.folder = project.cache_dir / "stamps" / "counts"
+        self.base = fingerprint() + files_digest(
+            sorted((project.glossary_dir / "concepts").glob("*.yaml")))
+
+    def _key(self, docname: str, language: str) -> str:
+        from rjguide.stamps import digest
+
+        files = (template_path(self.project, docname),
+                 self.project.catalog_path(language, docname),
+                 approvals_path(self.project, language, docname))
+        return digest(self.base, *(p.read_bytes() if p.is_file() else b"" for p in files))
+
+    def _path(self, docname: str, language: str) -> Path:
+        return self.folder / language / f"{docname}.json"
+
+    def get(self, docname: str, language: str) -> tuple[Counts | None, int]:
+        path = self._path(docname, language)
+        if path.is_file():
+            data = json.loads(path.read_text())
+            if data["key"] == self._key(docname, language):
+                return Counts(*data["counts"]), data["approved"]
+        return None, 0
+
+    def put(self, docname: str, language: str, counts: Counts, approved: int) -> None:
+        path = self._path(docname, language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_name(f".{path.name}.{os.getpid()}")  # other builds read it too
+        staging.write_text(json.dumps({"key": self._key(docname, language),
+                                       "counts": list(counts._fields()), "approved": approved}))
+        os.replace(staging, path)
 
 
 def language_totals(rows: list[Progress]) -> dict[str, Counts]:

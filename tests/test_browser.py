@@ -72,6 +72,18 @@ def test_the_language_switcher_lands_on_the_same_page(served):
     page.close()
 
 
+def test_a_term_shows_its_definition_on_keyboard_focus(served):
+    base, context = served
+    page = context.new_page()
+    page.goto(f"{base}/nb/modules/values-and-principles/index.html")
+    link = page.locator("a.rj-term-link").first
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    assert not tip.is_visible()
+    link.focus()
+    assert tip.is_visible() and len(tip.inner_text()) > 20
+    page.close()
+
+
 def test_search_finds_an_inflected_norwegian_word(served):
     base, context = served
     page = context.new_page()

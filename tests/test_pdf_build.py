@@ -116,3 +116,26 @@ def test_handouts_leave_out_the_notes_for_the_facilitator(fixture_project):
     handout = " ".join(page_texts(folder / "demo" / "handout-demo.pdf")).replace("\n", " ")
     assert note in guide and "A checklist." in handout
     assert note not in handout
+
+
+def test_a_font_that_cannot_be_loaded_is_an_error_naming_its_package(tmp_path):
+    from rjguide.print.fonts import FONTS, Font, check_fonts
+
+    missing = Font("Noto Sans", 400, "normal", tmp_path / "NotoSans-Gone.ttf", "fonts-noto-core")
+    findings = check_fonts((*FONTS[:1], missing))
+    assert [f.check for f in findings] == ["font"]
+    assert "fonts-noto-core" in findings[0].message and "NotoSans-Gone" in findings[0].path
+
+
+def test_an_image_without_alternative_text_stops_the_build(fixture_project):
+    images = fixture_project.modules_dir / "demo" / "picture.png"
+    images.write_bytes(bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"))
+    handout = fixture_project.modules_dir / "demo" / "handout-demo.md"
+    handout.write_text(handout.read_text() + "\n![](picture.png)\n")
+    with pytest.raises(BuildError) as error:
+        build_all(fixture_project)
+    finding = error.value.findings[0]
+    assert finding.path == "source/modules/demo/handout-demo.md"
+    assert "alternative text" in finding.message

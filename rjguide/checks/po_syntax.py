@@ -10,6 +10,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
 from rjguide.findings import Finding, relative
@@ -34,8 +35,40 @@ def check_syntax(po: Path, root: Path, language: str) -> list[Finding]:
         return findings
     try:
         with po.open("rb") as handle:
-            read_po(handle, locale=language, abort_invalid=True)
+            catalog = read_po(handle, locale=language, abort_invalid=True)
     except PoFileError as exc:
         findings.append(Finding(shown, getattr(exc, "lineno", None), "error", "po-syntax",
                                 f"{exc}; fix the catalogue before building"))
+        return findings
+    return findings + header_findings(po, shown, catalog, language)
+
+
+def header_findings(po: Path, shown: str, catalog, language: str) -> list[Finding]:
+    """The header must name the catalogue's own language and its plural forms."""
+    header = dict(catalog.mime_headers)
+    line = header_line(po)
+    findings = []
+    expected_plural = Catalog(locale=language).plural_forms
+    if header.get("Language") != language:
+        findings.append(Finding(shown, line, "error", "po-header",
+                                f"'Language: {header.get('Language', '')}' should be "
+                                f"'Language: {language}' (the catalogue's folder); run make po"))
+    plural = " ".join((header.get("Plural-Forms") or "").split())
+    if plural.rstrip(";") != expected_plural.rstrip(";"):
+        findings.append(Finding(shown, line, "error", "po-header",
+                                f"'Plural-Forms: {plural}' should be "
+                                f"'Plural-Forms: {expected_plural}'; run make po"))
+    raw_header = po.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+    if "charset=utf-8" not in raw_header.lower():
+        findings.append(Finding(shown, line, "error", "po-header",
+                                "the catalogue must declare 'Content-Type: text/plain; "
+                                "charset=utf-8'"))
     return findings
+
+
+def header_line(po: Path) -> int:
+    for number, line in enumerate(po.read_text(encoding="utf-8", errors="replace")
+                                  .splitlines(), start=1):
+        if line.startswith('msgid ""'):
+            return number
+    return 1

@@ -24,7 +24,7 @@ from rjguide.print.documents import (
 from rjguide.print.render import PdfJob
 from rjguide.project import Project
 from rjguide.sphinxext.languages import language_name
-from rjguide.stamps import digest
+from rjguide.stamps import Stamps, digest
 from rjguide.termbase import Concept
 from rjguide.ui import ui_translations
 
@@ -82,10 +82,10 @@ class PdfSpec:
         parts: list[bytes | str] = [tool, repr(self.cover), extra]
         for page, participant, demote in self.pages:
             parts.append(f"{page.docname}:{participant}:{demote}")
+            # Only the page's content: the site's navigation around it is not printed.
+            parts.append(lxml_html.tostring(page.content))
             if page.location is None:
-                parts.append(lxml_html.tostring(page.content))
                 continue
-            parts.append(page.location.read_bytes())
             for url in page.content.xpath(RESOURCES):  # images change without the page
                 path = page.location.parent / url
                 if "://" not in url and path.is_file():
@@ -149,12 +149,20 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
 def check_references(project: Project, site_cache: Path) -> list[Finding]:
     """Before anything is rendered: no page may point the renderer outside the project."""
     findings = []
+    stamps = Stamps(project.cache_dir / "stamps" / "references")
     for language in project.languages:
         for docname in project.docnames:
-            if (site_cache / language / f"{docname}.html").is_file():
+            built = site_cache / language / f"{docname}.html"
+            if not built.is_file():
+                continue
+            key = digest(str(project.root), built.read_bytes())
+            remembered = stamps.findings(f"{language}/{docname}", key)
+            if remembered is None:
                 page = read_page(site_cache / language, docname,
                                  relative(project.source_path(docname), project.root))
-                findings += outside_references(page, project.root)
+                remembered = outside_references(page, project.root)
+                stamps.remember(f"{language}/{docname}", key, remembered)
+            findings += remembered
     return list(dict.fromkeys(findings))
 
 

@@ -15,9 +15,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from rjguide.badges import badge_svg
 from rjguide.project import Project
-from rjguide.sphinxext.dynamic_pages import note_dynamic_page
+from rjguide.sphinxext.dynamic_pages import library_progress, note_dynamic_page
 from rjguide.sphinxext.languages import language_name, site_root
-from rjguide.stats import LIBRARY_PAGES, Progress, progress
+from rjguide.stats import LIBRARY_PAGES, Progress
 
 
 class translation_dashboard(nodes.General, nodes.Element):
@@ -83,7 +83,7 @@ def fill_dashboard(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(translation_dashboard))
     if not placeholders:
         return
-    rows = progress(Project.load(Path(app.config.rj_project_root)))
+    rows = library_progress(app)
     for node in placeholders:
         if app.builder.format == "html":
             node.replace_self(dashboard_table(app, docname, rows))
@@ -96,7 +96,7 @@ def write_badges(app: Sphinx, exception: Exception | None) -> None:
         return
     folder = Path(app.outdir) / "_static" / "badges"
     folder.mkdir(parents=True, exist_ok=True)
-    for row in progress(Project.load(Path(app.config.rj_project_root))):
+    for row in library_progress(app):
         label = row.language if row.module == LIBRARY_PAGES else f"{row.module} {row.language}"
         svg = badge_svg(label, f"{row.counts.share * 100:.0f} %", row.counts.share)
         path = folder / badge_name(row.module, row.language)

@@ -7,6 +7,18 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 
+def library_progress(app: Sphinx) -> list:
+    """The translation figures of the whole library, counted once per build."""
+    from pathlib import Path
+
+    from rjguide.project import Project
+    from rjguide.stats import progress
+
+    if not hasattr(app, "rj_progress"):
+        app.rj_progress = progress(Project.load(Path(app.config.rj_project_root)))
+    return app.rj_progress
+
+
 def note_dynamic_page(env: BuildEnvironment) -> None:
     pages = getattr(env, "rj_dynamic_pages", set())
     pages.add(env.docname)

@@ -18,9 +18,8 @@ from sphinx.util.docutils import SphinxDirective
 from rjguide.labels import audience_label, level_label, status_label
 from rjguide.modules import load_modules
 from rjguide.project import Project
-from rjguide.sphinxext.dynamic_pages import note_dynamic_page
+from rjguide.sphinxext.dynamic_pages import library_progress, note_dynamic_page
 from rjguide.sphinxext.languages import language_name
-from rjguide.stats import progress
 
 
 class module_catalogue(nodes.General, nodes.Element):
@@ -37,7 +36,7 @@ def catalogue_table(app: Sphinx, fromdocname: str) -> nodes.table:
     language = app.config.language
     project = Project.load(Path(app.config.rj_project_root))
     modules, _problems = load_modules(project)
-    shares = {(row.module, row.language): row.counts.share for row in progress(project)}
+    shares = {(row.module, row.language): row.counts.share for row in library_progress(app)}
     headers = [_("Module"), _("Audience"), _("Duration"), _("Level"), _("Status"),
                _("Version"), _("Translated")]
     table = nodes.table(classes=["rj-catalogue"])

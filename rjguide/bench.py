@@ -214,7 +214,9 @@ def measure(modules: int, root: Path, work: Path) -> Measurement:
     rewritten = sum(1 for p, m in snapshot(folder).items() if before.get(p) != m)
     po = project.catalog_path("nb", "modules/module-001/index")
     catalog = read_catalog(po, locale="nb")
-    message = next(m for m in catalog if m.id and m.string)
+    # A translator fixes one word in one paragraph.
+    paragraphs = [m for m in catalog if m.id and m.string and len(m.id) > 80]
+    message = paragraphs[len(paragraphs) // 2]
     message.string = message.string.replace("[nb]", "[nb, endret]", 1)
     po.write_bytes(serialise(catalog))
     one, _ = timed_build(folder)

@@ -29,7 +29,7 @@ from rjguide.print.fonts import font_face_css
 from rjguide.project import Project
 from rjguide.sphinxext.languages import language_name
 from rjguide.termbase import Termbase
-from rjguide.worddiff import word_diff_html
+from rjguide.worddiff import word_diff_html, word_diff_text
 
 TEMPLATES = Path(__file__).parent / "print" / "templates"
 NOTE_START = re.compile(r"^(?P<fence>:{3,}|`{3,})\{review-note\}\s*(?P<title>.*)$")
@@ -52,6 +52,8 @@ class ReviewItem:
     changed_since_approval: tuple[str, str] | None = None
     source_changed: bool = False       # since the ref, or since the approval
     translation_changed: bool = False
+    source_before: str = ""            # the texts they changed from, for the terminal
+    translation_before: str = ""
 
 
 @dataclass
@@ -165,16 +167,20 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
                         word_diff_html(approval.translation, translation))
                     item.source_changed = approval.source != message.id
                     item.translation_changed = approval.translation != translation
+                    item.source_before = approval.source
+                    item.translation_before = approval.translation
             if old is not None:
                 if message.id not in old_ids:
                     closest = difflib.get_close_matches(message.id, old_ids, n=1, cutoff=0.5)
-                    item.since_source = word_diff_html(closest[0] if closest else "", message.id)
+                    item.source_before = closest[0] if closest else ""
+                    item.since_source = word_diff_html(item.source_before, message.id)
                     item.source_changed = True
                 else:
                     before = old.get(message.id).string or ""
                     if before != translation:
                         item.since_translation = word_diff_html(before, translation)
                         item.translation_changed = True
+                        item.translation_before = before
             items.append(item)
         items += [note for _line, note in notes]
     title = next((i.source for i in items if isinstance(i, ReviewItem)), module.id)
@@ -205,10 +211,17 @@ def terminal_changes(document: ReviewDocument) -> list[str]:
     lines = []
     for item in document.changed():
         if item.source_changed:
-            lines.append(f"  {item.source_location}: source changed")
+            lines.append(f"  {item.source_location}: source changed: "
+                         f"{shorten(word_diff_text(item.source_before, item.source))}")
         if item.translation_changed:
-            lines.append(f"  {item.location}: translation changed")
+            lines.append(f"  {item.location}: translation changed: "
+                         f"{shorten(word_diff_text(item.translation_before, item.translation))}")
     return lines
+
+
+def shorten(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 

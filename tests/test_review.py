@@ -201,3 +201,17 @@ def test_module_pages_carry_a_status_banner_until_approved(fixture_project):
     for name in ("index.html", "handout-demo.html"):
         page = lxml_html.parse(str(fixture_project.site_dir / "en" / "modules" / "demo" / name))
         assert not page.xpath("//p[@class='rj-status-banner']"), name
+
+
+def test_the_terminal_summary_shows_what_changed_word_by_word(reviewed):
+    from rjguide.review import terminal_changes
+
+    approve_all(reviewed)
+    po = reviewed.catalog_path("nb", "modules/demo/index")
+    catalog = read_catalog(po, locale="nb")
+    catalog["Keep time."].string = "Hold tiden godt."
+    po.write_bytes(serialise(catalog))
+    document = build_review(reviewed, demo(reviewed), "nb", require_termbase(reviewed))
+    lines = terminal_changes(document)
+    assert lines == [f"  {next(i.location for i in document.messages if i.source == 'Keep time.')}"
+                     ": translation changed: Hold [-tiden.-]{+tiden godt.+}"]

@@ -59,6 +59,13 @@ def demo(project):
     return load_modules(project)[0][0]
 
 
+def retranslate(project, message_id: str, text: str) -> None:
+    po = project.catalog_path("nb", "modules/demo/index")
+    catalog = read_catalog(po, locale="nb")
+    catalog[message_id].string = text
+    po.write_bytes(serialise(catalog))
+
+
 def approve_all(project):
     return approve_module(project, "nb", module_pages(project, demo(project)), "Kari", DAY)
 
@@ -86,10 +93,7 @@ def test_a_changed_source_turns_its_approval_into_changed_and_leaves_the_rest(re
 
 def test_a_changed_translation_turns_its_approval_into_changed(reviewed):
     approve_all(reviewed)
-    po = reviewed.catalog_path("nb", "modules/demo/index")
-    catalog = read_catalog(po, locale="nb")
-    catalog["Demo module"].string = "Demonstrasjonsmodul"
-    po.write_bytes(serialise(catalog))
+    retranslate(reviewed, "Demo module", "Demonstrasjonsmodul")
     result = states(reviewed)
     assert result["Demo module"] is State.CHANGED
     assert result["Keep time."] is State.APPROVED
@@ -165,10 +169,7 @@ def test_since_a_git_ref_lists_changed_sources_and_translations(reviewed):
     index = reviewed.modules_dir / "demo" / "index.md"
     index.write_text(index.read_text().replace("Keep time.", "Keep good time."))
     update_all(reviewed)
-    po = reviewed.catalog_path("nb", "modules/demo/index")
-    catalog = read_catalog(po, locale="nb")
-    catalog["Demo module"].string = "Demonstrasjonsmodul"
-    po.write_bytes(serialise(catalog))
+    retranslate(reviewed, "Demo module", "Demonstrasjonsmodul")
     document = build_review(reviewed, demo(reviewed), "nb", require_termbase(reviewed),
                             since="HEAD")
     changed = {i.source: (i.source_changed, i.translation_changed) for i in document.changed()}
@@ -207,10 +208,7 @@ def test_the_terminal_summary_shows_what_changed_word_by_word(reviewed):
     from rjguide.review import terminal_changes
 
     approve_all(reviewed)
-    po = reviewed.catalog_path("nb", "modules/demo/index")
-    catalog = read_catalog(po, locale="nb")
-    catalog["Keep time."].string = "Hold tiden godt."
-    po.write_bytes(serialise(catalog))
+    retranslate(reviewed, "Keep time.", "Hold tiden godt.")
     document = build_review(reviewed, demo(reviewed), "nb", require_termbase(reviewed))
     lines = terminal_changes(document)
     assert lines == [f"  {next(i.location for i in document.messages if i.source == 'Keep time.')}"

@@ -131,7 +131,7 @@ def compile_catalogs(project: Project) -> list[Finding]:
         ui_mo = out / f"{catalogs.UI_DOMAIN}.mo"
         catalogs.compile_catalog(ui, ui_mo)
         js = out / f"{catalogs.UI_DOMAIN}.js"
-        catalogs.write_if_changed(js, catalogs.translations_js(ui, language).encode("utf-8"))
+        write_file(js, catalogs.translations_js(ui, language).encode("utf-8"))
         wanted |= {ui_mo, ui_mo.with_suffix(".po"), js}
         for stale in out.rglob("*"):
             if stale.is_file() and stale not in wanted:

@@ -19,6 +19,7 @@ from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
 from rjguide import __version__
 from rjguide.project import Project
+from rjguide.publish import write_file
 
 WRAP_WIDTH = 76
 UI_DOMAIN = "sphinx"  # the catalogue Sphinx and its templates take interface strings from
@@ -187,14 +188,6 @@ def serialise(catalog: Catalog) -> bytes:
     return "\n\n".join(blocks).encode("utf-8")
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
-
-
 def merge(template: Catalog, existing: Catalog | None, language: str, project_name: str,
           keep_format_flags: bool = False) -> Catalog:
     """The template's messages with the existing translations kept: changed ones become
@@ -232,7 +225,7 @@ def update_catalogs(project: Project, project_name: str) -> list[Path]:
             po = project.catalog_path(language, docname)
             existing = read_catalog(po, locale=language) if po.is_file() else None
             catalog = merge(template, existing, language, project_name)
-            if write_if_changed(po, serialise(catalog)):
+            if write_file(po, serialise(catalog)):
                 changed.append(po)
     return changed
 
@@ -246,8 +239,8 @@ def compile_catalog(catalog: Catalog, mo_path: Path) -> bool:
     catalogue changes through the .po it finds). Fuzzy entries are left out."""
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    changed = write_if_changed(mo_path, buffer.getvalue())
-    changed |= write_if_changed(mo_path.with_suffix(".po"), serialise(catalog))
+    changed = write_file(mo_path, buffer.getvalue())
+    changed |= write_file(mo_path.with_suffix(".po"), serialise(catalog))
     return changed
 
 

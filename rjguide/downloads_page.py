@@ -9,19 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.numbers import format_decimal, format_percent
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rjguide.catalogs import Counts
 from rjguide.labels import status_label
 from rjguide.modules import Module
 from rjguide.packs import TrainingPack
 from rjguide.print.plan import Download
+from rjguide.print.templating import render
 from rjguide.project import Project
 from rjguide.publish import write_file
 from rjguide.sphinxext.downloads import PLACEHOLDER
 from rjguide.ui import ui_translations
 
-TEMPLATES = Path(__file__).parent / "print" / "templates"
 GLOSSARY_FILES = ("glossary.tbx", "glossary-martif.tbx", "glossary.csv")
 
 
@@ -81,12 +80,7 @@ def fragment(project: Project, language: str, modules: list[Module], documents: 
     }
     for name in GLOSSARY_FILES:
         library.append(listed(downloads, Path("glossary") / name, labels[name], language))
-    environment = Environment(loader=FileSystemLoader(TEMPLATES),
-                              extensions=["jinja2.ext.i18n"],
-                              autoescape=select_autoescape(["html"]))
-    environment.install_gettext_callables(gettext, lambda s, p, n: s if n == 1 else p,
-                                          newstyle=True)
-    return environment.get_template("downloads.html").render(modules=entries, library=library)
+    return render("downloads.html", gettext, modules=entries, library=library)
 
 
 def fill_downloads_page(page: Path, html: str) -> None:

@@ -17,15 +17,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
-
 from rjguide.modules import Module
 from rjguide.print.plan import Download
+from rjguide.print.templating import render
 from rjguide.project import Project
 from rjguide.publish import write_file
 from rjguide.termbase import Concept, Termbase
-
-TEMPLATES = Path(__file__).parent / "print" / "templates"
 
 
 @dataclass(frozen=True)
@@ -81,12 +78,7 @@ def deterministic_zip(files: dict[str, bytes], date: dt.datetime) -> bytes:
 
 def readme(gettext, module: Module, title: str, language: str, names: list[str],
            date: str) -> bytes:
-    environment = Environment(loader=FileSystemLoader(TEMPLATES),
-                              extensions=["jinja2.ext.i18n"], autoescape=False,
-                              keep_trailing_newline=True)
-    environment.install_gettext_callables(gettext, lambda s, p, n: s if n == 1 else p,
-                                          newstyle=True)
-    text = environment.get_template("pack-readme.txt").render(
+    text = render("pack-readme.txt", gettext,
         module=module, title=title, files=names, date=date, language=language)
     return text.encode("utf-8")
 

@@ -8,6 +8,7 @@ from rjguide import catalogs
 from rjguide.build import PROJECT_NAME, extract_templates
 from rjguide.findings import Finding
 from rjguide.project import Project
+from rjguide.publish import write_file
 from rjguide.ui_strings import ui_template
 
 
@@ -19,7 +20,7 @@ def update_ui_catalogs(project: Project) -> list[Path]:
         existing = catalogs.read_catalog(po, locale=language) if po.is_file() else None
         catalog = catalogs.merge(template, existing, language, PROJECT_NAME,
                                  keep_format_flags=True)
-        if catalogs.write_if_changed(po, catalogs.serialise(catalog)):
+        if write_file(po, catalogs.serialise(catalog)):
             changed.append(po)
     return changed
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rjguide.approvals import State, approval_for, approvals_path, load_approvals, state_of
 from rjguide.catalogs import read_catalog, template_path
@@ -26,12 +25,12 @@ from rjguide.checks.terminology import matcher, plain_text, term_references
 from rjguide.findings import BuildError, Finding, relative
 from rjguide.modules import Module
 from rjguide.print.fonts import font_face_css
+from rjguide.print.templating import render
 from rjguide.project import Project
 from rjguide.sphinxext.languages import language_name
 from rjguide.termbase import Termbase
 from rjguide.worddiff import word_diff_html, word_diff_text
 
-TEMPLATES = Path(__file__).parent / "print" / "templates"
 NOTE_START = re.compile(r"^(?P<fence>:{3,}|`{3,})\{review-note\}\s*(?P<title>.*)$")
 
 
@@ -188,10 +187,8 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
 
 
 def render_html(document: ReviewDocument, project: Project, date: dt.datetime) -> str:
-    environment = Environment(loader=FileSystemLoader(TEMPLATES),
-                              autoescape=select_autoescape(["html"]))
     counts = document.counts()
-    return environment.get_template("review.html").render(
+    return render("review.html",
         doc=document, states=list(State), counts=counts, date=date.date().isoformat(),
         language_name=language_name(document.language),
         source_name=language_name(project.source_language),

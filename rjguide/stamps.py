@@ -35,20 +35,26 @@ class Stamps:
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.json"
 
-    def findings(self, name: str, key: str) -> list[Finding] | None:
-        """The findings remembered for this name and key, or None when there are none."""
+    def get(self, name: str, key: str):
+        """The data remembered for this name and key, or None."""
         path = self._path(name)
         if not path.is_file():
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") != key:
-            return None
-        return [Finding(**f) for f in data["findings"]]
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return stored["data"] if stored.get("key") == key else None
 
-    def remember(self, name: str, key: str, findings: list[Finding]) -> None:
+    def put(self, name: str, key: str, data) -> None:
         path = self._path(name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_name(f".{path.name}.{os.getpid()}")
-        staging.write_text(json.dumps({"key": key, "findings": [asdict(f) for f in findings]},
-                                      ensure_ascii=False), encoding="utf-8")
+        staging = path.with_name(f".{path.name}.{os.getpid()}")  # other builds read it too
+        staging.write_text(json.dumps({"key": key, "data": data}, ensure_ascii=False),
+                           encoding="utf-8")
         os.replace(staging, path)
+
+    def findings(self, name: str, key: str) -> list[Finding] | None:
+        """The findings remembered for this name and key, or None when there are none."""
+        data = self.get(name, key)
+        return None if data is None else [Finding(**f) for f in data]
+
+    def remember(self, name: str, key: str, findings: list[Finding]) -> None:
+        self.put(name, key, [asdict(f) for f in findings])

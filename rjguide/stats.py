@@ -8,16 +8,17 @@ against fresh templates of the current source, never against possibly stale cata
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rjguide import fingerprint
 from rjguide.approvals import State, approvals_path, load_approvals, state_of
 from rjguide.catalogs import Counts, document_counts, read_catalog, template_path
 from rjguide.checks.consistency import untranslatable
 from rjguide.modules import load_modules
 from rjguide.project import Project
+from rjguide.stamps import Stamps, digest, files_digest
 from rjguide.termbase import Termbase, load_termbase
 
 LIBRARY_PAGES = "(library pages)"
@@ -93,41 +94,24 @@ class CountsCache:
     they were counted from (template, catalogue, approvals, glossary, tool)."""
 
     def __init__(self, project: Project):
-        from rjguide import fingerprint
-        from rjguide.stamps import files_digest
-
         self.project = project
-        self.folder = project.cache_dir / "stamps" / "counts"
+        self.stamps = Stamps(project.cache_dir / "stamps" / "counts")
         self.base = fingerprint() + files_digest(
             sorted((project.glossary_dir / "concepts").glob("*.yaml")))
 
     def _key(self, docname: str, language: str) -> str:
-        from rjguide.stamps import digest
-
         files = (template_path(self.project, docname),
                  self.project.catalog_path(language, docname),
                  approvals_path(self.project, language, docname))
         return digest(self.base, *(p.read_bytes() if p.is_file() else b"" for p in files))
 
-    def _path(self, docname: str, language: str) -> Path:
-        return self.folder / language / f"{docname}.json"
-
     def get(self, docname: str, language: str) -> tuple[Counts | None, int]:
-        path = self._path(docname, language)
-        if path.is_file():
-            data = json.loads(path.read_text())
-            if data["key"] == self._key(docname, language):
-                return Counts(*data["counts"]), data["approved"]
-        return None, 0
+        data = self.stamps.get(f"{language}/{docname}", self._key(docname, language))
+        return (None, 0) if data is None else (Counts(*data["counts"]), data["approved"])
 
     def put(self, docname: str, language: str, counts: Counts, approved: int) -> None:
-        path = self._path(docname, language)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_name(f".{path.name}.{os.getpid()}")  # other builds read it too
-        staging.write_text(json.dumps({"key": self._key(docname, language),
-                                       "counts": list(counts._fields()), "approved": approved}))
-        os.replace(staging, path)
-
+        self.stamps.put(f"{language}/{docname}", self._key(docname, language),
+                        {"counts": list(counts._fields()), "approved": approved})
 
 def language_totals(rows: list[Progress]) -> dict[str, Counts]:
     totals: dict[str, Counts] = {}

@@ -15,16 +15,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from lxml import html as lxml_html
 
 from rjguide.findings import BuildError, Finding
 from rjguide.labels import library_title, status_label
 from rjguide.modules import Module
 from rjguide.print.fonts import FAMILIES, font_face_css
+from rjguide.print.templating import TEMPLATES, render
 from rjguide.sphinxext.languages import language_name
 
-TEMPLATES = Path(__file__).parent / "templates"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -151,12 +150,7 @@ def assemble(pages: list[tuple[Page, bool, int]], cover: Cover, gettext) -> str:
                 contents.append((heading.tag, heading.text_content().strip(), anchor))
     body = "\n".join(lxml_html.tostring(s, encoding="unicode") for s in sections)
     language = cover.language
-    environment = Environment(loader=FileSystemLoader(TEMPLATES),
-                              extensions=["jinja2.ext.i18n"],
-                              autoescape=select_autoescape(["html"]))
-    environment.install_gettext_callables(gettext, lambda s, p, n: s if n == 1 else p,
-                                          newstyle=True)
-    return environment.get_template("print.html").render(
+    return render("print.html", gettext,
         cover=cover, body=body, contents=contents, language=language,
         language_name=language_name(language), library=library_title(gettext),
         date=format_date(cover.date, format="long", locale=language),

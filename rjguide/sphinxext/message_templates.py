@@ -15,9 +15,10 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.nodes import extract_messages
 
-from rjguide.catalogs import clear_format_flags, serialise, write_if_changed
+from rjguide.catalogs import clear_format_flags, serialise
 from rjguide.dates import source_date
 from rjguide.findings import relative
+from rjguide.publish import write_file
 
 
 def writing_templates(app: Sphinx) -> bool:
@@ -70,7 +71,7 @@ def write_templates(app: Sphinx, env) -> None:
         path = Path(app.config.rj_templates_dir) / f"{docname}.pot"
         if docname in env.found_docs:
             doctree = env.get_doctree(docname)
-            write_if_changed(path, serialise(template_for(app, doctree, docname)))
+            write_file(path, serialise(template_for(app, doctree, docname)))
 
 
 def remove_stale(app: Sphinx, exception: Exception | None) -> None:

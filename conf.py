@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import rjguide
-from rjguide.project import Project
+from rjguide.library.project import Project
 
 ROOT = Path(__file__).parent.resolve()
 PROJECT = Project.load(ROOT)
@@ -14,7 +14,7 @@ copyright = "Sekretariatet for konfliktrådene (content CC BY 4.0)"
 language = PROJECT.source_language
 root_doc = "index"
 
-extensions = ["myst_parser", "rjguide.sphinxext"]
+extensions = ["myst_parser", "rjguide.site.sphinxext"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["**/_*", "**/.*"]
 myst_enable_extensions = ["colon_fence", "deflist"]

@@ -9,8 +9,9 @@ import os
 import sys
 from pathlib import Path
 
+from rjguide.build.pipeline import TARGETS
 from rjguide.findings import BuildError, Finding, write_report
-from rjguide.project import Project
+from rjguide.library.project import Project
 
 
 def print_findings(findings: list[Finding]) -> None:
@@ -19,7 +20,7 @@ def print_findings(findings: list[Finding]) -> None:
 
 
 def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build import build_html
+    from rjguide.build.site import build_html
 
     findings = build_html(project, args.language or None)
     print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
@@ -27,7 +28,7 @@ def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build import build_all
+    from rjguide.build.pipeline import build_all
 
     findings = build_all(project, args.stage)
     print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
@@ -35,7 +36,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_glossary(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build import build_glossary, glossary_downloads_dir
+    from rjguide.build.pipeline import build_glossary, glossary_downloads_dir
 
     build_glossary(project)
     print(f"glossary exports: {glossary_downloads_dir(project).relative_to(project.root)}/")
@@ -43,7 +44,7 @@ def cmd_glossary(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_po(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.po import update_all
+    from rjguide.translation.po import update_all
 
     findings, changed = update_all(project)
     for path in changed:
@@ -69,8 +70,8 @@ def cmd_check(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_stats(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide import stats
-    from rjguide.build import extract_templates
+    from rjguide.translation import stats
+    from rjguide.translation.extract import extract_templates
 
     findings = [f for f in extract_templates(project) if f.severity == "error"]
     rows = stats.progress(project)
@@ -91,10 +92,11 @@ def threshold(text: str) -> tuple[str, float]:
 
 
 def cmd_review(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build import extract_templates, workers
-    from rjguide.dates import source_date
-    from rjguide.review import review_dir, summary_line, terminal_changes, write_reviews
-    from rjguide.termbase import require_termbase
+    from rjguide.build.site import workers
+    from rjguide.library.dates import source_date
+    from rjguide.library.termbase import require_termbase
+    from rjguide.review.documents import review_dir, summary_line, terminal_changes, write_reviews
+    from rjguide.translation.extract import extract_templates
 
     findings = [f for f in extract_templates(project) if f.severity == "error"]
     if findings:
@@ -113,9 +115,9 @@ def cmd_review(project: Project, args: argparse.Namespace) -> list[Finding]:
 def cmd_approve(project: Project, args: argparse.Namespace) -> list[Finding]:
     import datetime as dt
 
-    from rjguide.approvals import approve_module
-    from rjguide.modules import load_modules
-    from rjguide.review import module_pages
+    from rjguide.library.modules import load_modules
+    from rjguide.review.approve import approve_module
+    from rjguide.review.documents import module_pages
 
     project.check_language(args.language)
     modules = {m.id: m for m in load_modules(project)[0]}
@@ -135,7 +137,7 @@ def cmd_approve(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_status(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.lifecycle import move_module
+    from rjguide.library.lifecycle import move_module
 
     module = move_module(project, args.module, args.status, args.reviewer or [], args.date,
                          args.version)
@@ -155,7 +157,7 @@ def iso_date(text: str):
 
 
 def cmd_bench(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide import bench
+    from rjguide.build import bench
 
     sizes = args.sizes or ([2, 4] if args.quick else [10, 50, 200])
     output = project.exports_dir / "bench" / "results.json"
@@ -191,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build everything into exports/")
-    build.add_argument("--stage", choices=("html", "pdf", "packs"), default="packs",
+    build.add_argument("--stage", choices=TARGETS, default=TARGETS[-1],
                        help="build up to this stage (default: everything)")
     build.set_defaults(run=cmd_build)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rjguide.build import build_all
-from rjguide.project import Project
+from rjguide.build.pipeline import build_all
+from rjguide.library.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("conf.py", "pyproject.toml", "source", "locale", "glossary")

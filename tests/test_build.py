@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from rjguide.build import build_html
+from rjguide.build.site import build_html
 from rjguide.cli import main
 from rjguide.findings import BuildError
 

@@ -3,7 +3,7 @@ diagnostics, and shows the source text instead."""
 
 from __future__ import annotations
 
-from rjguide.build import build_html
+from rjguide.build.site import build_html
 
 
 def test_a_rejected_translation_is_left_untranslated_with_a_warning(fixture_project):

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 
-from rjguide import catalogs
-from rjguide.project import Project
+from rjguide.library import catalogs
+from rjguide.library.project import Project
 
 from conftest import ROOT, need
 
@@ -78,7 +78,7 @@ def test_msgfmt_check_passes_on_every_shipped_catalogue():
 
 def test_po_update_is_stable_on_the_shipped_catalogues(tmp_path):
     """Running the update on up-to-date catalogues changes nothing (no churn in diffs)."""
-    from rjguide.po import update_all
+    from rjguide.translation.po import update_all
 
     from conftest import copy_project
 

@@ -15,9 +15,9 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from rjguide.modules import handout_docnames, load_modules
+from rjguide.library.modules import handout_docnames, load_modules
 from rjguide.print.fonts import POSTSCRIPT_PREFIXES
-from rjguide.stats import progress
+from rjguide.translation.stats import progress
 
 from conftest import need
 

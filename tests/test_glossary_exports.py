@@ -11,9 +11,9 @@ import pytest
 from babel.messages.pofile import read_po
 from lxml import etree
 
-from rjguide.glossary_exports import export_glossary
-from rjguide.project import Project
-from rjguide.termbase import require_termbase
+from rjguide.downloads.glossary_exports import export_glossary
+from rjguide.library.project import Project
+from rjguide.library.termbase import require_termbase
 
 from conftest import ROOT, need
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rjguide.build import build_all
-from rjguide.catalogs import read_catalog, serialise
+from rjguide.build.pipeline import build_all
+from rjguide.library.catalogs import read_catalog, serialise
 
 
 def snapshot(project) -> dict[Path, int]:

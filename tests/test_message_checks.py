@@ -7,7 +7,7 @@ import pytest
 
 from rjguide.checks.model import Entry
 from rjguide.checks.runner import check_entry
-from rjguide.termbase import Termbase
+from rjguide.library.termbase import Termbase
 
 NO_TERMS = Termbase({})
 

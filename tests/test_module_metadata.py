@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rjguide.modules import load_module
+from rjguide.library.modules import load_module
 
 GOOD = """---
 id: demo

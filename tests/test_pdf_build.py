@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 from pypdf import PdfReader
 
-from rjguide.build import build_all
+from rjguide.build.pipeline import build_all
 from rjguide.findings import BuildError
 
 APPROVED = ("status: draft\naudience: [facilitators]\nduration: 60\nlevel: introductory\n"
@@ -95,7 +95,7 @@ def test_two_copies_of_one_commit_build_the_same_bytes(tmp_path, monkeypatch):
     small = Path(__file__).parent / "fixtures" / "small"
     outputs = []
     for name in ("one", "two"):
-        from rjguide.project import Project
+        from rjguide.library.project import Project
 
         shutil.copytree(small, tmp_path / name)
         project = Project.load(tmp_path / name)

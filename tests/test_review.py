@@ -11,15 +11,16 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from rjguide.approvals import State, approve_module
-from rjguide.build import build_all
-from rjguide.catalogs import read_catalog, serialise
+from rjguide.build.pipeline import build_all
 from rjguide.findings import BuildError
-from rjguide.lifecycle import move_module
-from rjguide.modules import load_modules
-from rjguide.po import update_all
-from rjguide.review import build_review, module_pages, write_reviews
-from rjguide.termbase import require_termbase
+from rjguide.library.approvals import State
+from rjguide.library.catalogs import read_catalog, serialise
+from rjguide.library.lifecycle import move_module
+from rjguide.library.modules import load_modules
+from rjguide.library.termbase import require_termbase
+from rjguide.review.approve import approve_module
+from rjguide.review.documents import build_review, module_pages, write_reviews
+from rjguide.translation.po import update_all
 
 DAY = dt.date(2026, 11, 20)
 TRANSLATIONS = {
@@ -205,7 +206,7 @@ def test_module_pages_carry_a_status_banner_until_approved(fixture_project):
 
 
 def test_the_terminal_summary_shows_what_changed_word_by_word(reviewed):
-    from rjguide.review import terminal_changes
+    from rjguide.review.documents import terminal_changes
 
     approve_all(reviewed)
     retranslate(reviewed, "Keep time.", "Hold tiden godt.")

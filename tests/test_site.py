@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from rjguide.catalogs import read_catalog
-from rjguide.modules import load_modules
-from rjguide.sphinxext.languages import language_name
+from rjguide.library.catalogs import read_catalog
+from rjguide.library.labels import language_name
+from rjguide.library.modules import load_modules
 
 pytestmark = pytest.mark.xdist_group("library")
 TARGETS = ("nb", "nn")
@@ -81,7 +81,7 @@ def test_translated_pages_show_how_far_they_are_translated(library):
 
 
 def test_untranslated_paragraphs_in_nynorsk_fall_back_to_english_and_are_marked(library):
-    from rjguide.stats import progress
+    from rjguide.translation.stats import progress
 
     untranslated = [row.module for row in progress(library)
                     if row.language == "nn" and row.counts.translated == 0]

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from rjguide.build import build_html
-from rjguide.po import update_all
-from rjguide.stats import LIBRARY_PAGES, language_totals, progress
+from rjguide.build.site import build_html
+from rjguide.translation.po import update_all
+from rjguide.translation.stats import LIBRARY_PAGES, language_totals, progress
 
 
 def run_stats(project, *args: str) -> subprocess.CompletedProcess:

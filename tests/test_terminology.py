@@ -8,8 +8,8 @@ import pytest
 
 from rjguide.checks.runner import Entry, check_entry, check_project
 from rjguide.checks.terminology import source_issues, translation_issues
-from rjguide.project import Project
-from rjguide.termbase import load_termbase
+from rjguide.library.project import Project
+from rjguide.library.termbase import load_termbase
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 

@@ -1,1 +1,2 @@
-"""Checks on sources and catalogues, one file per family; each returns findings."""
+"""Checks: in come catalogue entries, sources and the termbase; out come findings, one
+file per family of checks, run by one loop (runner.py)."""

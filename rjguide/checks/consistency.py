@@ -15,7 +15,7 @@ from rjguide.checks.markup_tokens import read_markup
 from rjguide.checks.model import Entry, Issue
 from rjguide.checks.terminology import matcher
 from rjguide.findings import Finding
-from rjguide.termbase import Termbase
+from rjguide.library.termbase import Termbase
 
 LETTER = re.compile(r"[^\W\d_]")
 

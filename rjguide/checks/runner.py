@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from rjguide.catalogs import UI_DOMAIN, read_catalog
 from rjguide.checks import consistency, links, markup, structure, terminology, text
 from rjguide.checks.model import Entry, Issue
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.findings import Finding, relative
-from rjguide.modules import FRONT_MATTER, load_modules
-from rjguide.project import Project
-from rjguide.termbase import Termbase, load_termbase
+from rjguide.library.catalogs import UI_DOMAIN, read_catalog
+from rjguide.library.modules import FRONT_MATTER, load_modules
+from rjguide.library.project import Project
+from rjguide.library.termbase import Termbase, load_termbase
 
 
 @dataclass(frozen=True)

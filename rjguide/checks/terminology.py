@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from rjguide.checks.markup_tokens import read_markup
-from rjguide.termbase import Concept, Term, Termbase
+from rjguide.library.termbase import Concept, Term, Termbase
 
 EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 SUPPRESS = re.compile(r"terminology-ok:\s*(?P<concept>[\w-]+)")

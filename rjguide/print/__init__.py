@@ -1,2 +1,2 @@
-"""Printable documents: the facilitator guide, the handouts and the handbook, made from the
-built site's pages, then rendered to tagged PDF (PDF/UA-1) by WeasyPrint."""
+"""Print: in come the built site's pages; out go facilitator guides, handouts and
+handbooks as print HTML, rendered to tagged PDF (PDF/UA-1) by WeasyPrint."""

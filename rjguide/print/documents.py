@@ -18,11 +18,12 @@ from babel.dates import format_date
 from lxml import html as lxml_html
 
 from rjguide.findings import BuildError, Finding
-from rjguide.labels import library_title, status_label
-from rjguide.modules import Module
+from rjguide.library.labels import language_name, library_title, status_label
+from rjguide.library.modules import Module
 from rjguide.print.fonts import FAMILIES, font_face_css
-from rjguide.print.templating import TEMPLATES, render
-from rjguide.sphinxext.languages import language_name
+from rjguide.templating import render, templates_of
+
+TEMPLATES = templates_of(__file__)
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -150,7 +151,7 @@ def assemble(pages: list[tuple[Page, bool, int]], cover: Cover, gettext) -> str:
                 contents.append((heading.tag, heading.text_content().strip(), anchor))
     body = "\n".join(lxml_html.tostring(s, encoding="unicode") for s in sections)
     language = cover.language
-    return render("print.html", gettext,
+    return render(TEMPLATES, "print.html", gettext,
         cover=cover, body=body, contents=contents, language=language,
         language_name=language_name(language), library=library_title(gettext),
         date=format_date(cover.date, format="long", locale=language),

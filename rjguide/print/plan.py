@@ -11,7 +11,10 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from rjguide.findings import Finding, relative
-from rjguide.modules import Module, handout_docnames, load_modules
+from rjguide.library.labels import language_name
+from rjguide.library.modules import Module, handout_docnames, load_modules
+from rjguide.library.project import Project
+from rjguide.library.termbase import Concept
 from rjguide.print.documents import (
     RESOURCES,
     Cover,
@@ -22,11 +25,8 @@ from rjguide.print.documents import (
     read_page,
 )
 from rjguide.print.render import PdfJob
-from rjguide.project import Project
-from rjguide.sphinxext.languages import language_name
 from rjguide.stamps import Stamps, digest
-from rjguide.termbase import Concept
-from rjguide.ui import ui_translations
+from rjguide.translation.ui import ui_translations
 
 
 @dataclass(frozen=True)

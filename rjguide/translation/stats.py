@@ -1,0 +1,178 @@
+"""`make stats`: how far each module is translated, honestly counted.
+
+Fuzzy never counts as translated; a translation identical to its source counts only where
+there is nothing to translate (see checks.consistency.untranslatable). Figures are taken
+against fresh templates of the current source, never against possibly stale catalogues.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rjguide import fingerprint
+from rjguide.checks.consistency import untranslatable
+from rjguide.library.approvals import State, approvals_path, load_approvals, state_of
+from rjguide.library.catalogs import Counts, document_counts, read_catalog, template_path
+from rjguide.library.modules import load_modules
+from rjguide.library.project import Project
+from rjguide.library.termbase import Termbase, load_termbase
+from rjguide.stamps import Stamps, digest, files_digest
+
+LIBRARY_PAGES = "(library pages)"
+
+
+@dataclass(frozen=True)
+class Progress:
+    module: str          # a module id, or LIBRARY_PAGES for the pages outside modules
+    language: str
+    counts: Counts
+    approved: int = 0    # messages whose current translation the working group approved
+
+    @property
+    def approved_share(self) -> float:
+        return self.approved / self.counts.total if self.counts.total else 1.0
+
+
+def approved_count(project: Project, docname: str, language: str) -> int:
+    template_file = template_path(project, docname)
+    po = project.catalog_path(language, docname)
+    approvals = load_approvals(approvals_path(project, language, docname))
+    if not approvals or not template_file.is_file() or not po.is_file():
+        return 0
+    catalog = read_catalog(po, locale=language)
+    return sum(state_of(catalog.get(m.id), approvals) is State.APPROVED
+               for m in read_catalog(template_file) if m.id)
+
+
+def page_groups(project: Project) -> dict[str, list[str]]:
+    """Every page, grouped by module; the pages outside modules form one group."""
+    modules, _ = load_modules(project)
+    groups = {module.id: [] for module in modules}
+    groups[LIBRARY_PAGES] = []
+    for docname in project.docnames:
+        parts = docname.split("/")
+        if len(parts) > 2 and parts[0] == "modules" and parts[1] in groups:
+            groups[parts[1]].append(docname)
+        else:
+            groups[LIBRARY_PAGES].append(docname)
+    return groups
+
+
+def untranslatable_in(termbase: Termbase, project: Project,
+                      language: str) -> Callable[[str], bool]:
+    def check(message_id: str) -> bool:
+        return untranslatable(message_id, language, termbase, project.source_language)
+    return check
+
+
+def progress(project: Project, termbase: Termbase | None = None) -> list[Progress]:
+    termbase = termbase or load_termbase(project)[0]
+    cache = CountsCache(project)
+    rows = []
+    for group, docnames in page_groups(project).items():
+        for language in project.target_languages:
+            check = untranslatable_in(termbase, project, language)
+            total = Counts()
+            approved = 0
+            for docname in docnames:
+                counts, approvals = cache.get(docname, language)
+                if counts is None:
+                    counts = document_counts(project, docname, language, check)
+                    approvals = approved_count(project, docname, language)
+                    cache.put(docname, language, counts, approvals)
+                total += counts
+                approved += approvals
+            rows.append(Progress(group, language, total, approved))
+    return rows
+
+
+class CountsCache:
+    """Counts of one page in one language, remembered against the digest of the files
+    they were counted from (template, catalogue, approvals, glossary, tool)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.stamps = Stamps(project.cache_dir / "stamps" / "counts")
+        self.base = fingerprint() + files_digest(
+            sorted((project.glossary_dir / "concepts").glob("*.yaml")))
+
+    def _key(self, docname: str, language: str) -> str:
+        files = (template_path(self.project, docname),
+                 self.project.catalog_path(language, docname),
+                 approvals_path(self.project, language, docname))
+        return digest(self.base, *(p.read_bytes() if p.is_file() else b"" for p in files))
+
+    def get(self, docname: str, language: str) -> tuple[Counts | None, int]:
+        data = self.stamps.get(f"{language}/{docname}", self._key(docname, language))
+        return (None, 0) if data is None else (Counts(*data["counts"]), data["approved"])
+
+    def put(self, docname: str, language: str, counts: Counts, approved: int) -> None:
+        self.stamps.put(f"{language}/{docname}", self._key(docname, language),
+                        {"counts": list(counts._fields()), "approved": approved})
+
+def language_totals(rows: list[Progress]) -> dict[str, Counts]:
+    totals: dict[str, Counts] = {}
+    for row in rows:
+        totals[row.language] = totals.get(row.language, Counts()) + row.counts
+    return totals
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.1f} %"
+
+
+def table(rows: list[Progress]) -> str:
+    header = ("module", "lang", "translated", "fuzzy", "untransl.", "messages", "words",
+              "share", "approved")
+    lines = [header]
+    for row in rows:
+        c = row.counts
+        lines.append((row.module, row.language, str(c.translated), str(c.fuzzy),
+                      str(c.untranslated), str(c.total), f"{c.translated_words}/{c.words}",
+                      percent(c.share), percent(row.approved_share)))
+    approved = {lang: sum(r.approved for r in rows if r.language == lang)
+                for lang in dict.fromkeys(r.language for r in rows)}
+    for language, c in language_totals(rows).items():
+        lines.append(("all", language, str(c.translated), str(c.fuzzy), str(c.untranslated),
+                      str(c.total), f"{c.translated_words}/{c.words}", percent(c.share),
+                      percent(approved[language] / c.total if c.total else 1.0)))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
+                               for i, (cell, w) in enumerate(zip(line, widths, strict=True)))
+                     for line in lines)
+
+
+def counts_json(c: Counts) -> dict:
+    return {
+        "messages": {"total": c.total, "translated": c.translated, "fuzzy": c.fuzzy,
+                     "untranslated": c.untranslated},
+        "words": {"total": c.words, "translated": c.translated_words, "fuzzy": c.fuzzy_words,
+                  "untranslated": c.untranslated_words},
+        "share": round(c.share, 4),
+    }
+
+
+def write_json(rows: list[Progress], path: Path) -> None:
+    data = {
+        "modules": [{"module": r.module, "language": r.language, **counts_json(r.counts),
+                     "approved": r.approved, "approved_share": round(r.approved_share, 4)}
+                    for r in rows],
+        "languages": {lang: counts_json(c) for lang, c in language_totals(rows).items()},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def below_threshold(rows: list[Progress], thresholds: dict[str, float]) -> list[str]:
+    """Sentences for each language under its required share (percent)."""
+    totals = language_totals(rows)
+    problems = []
+    for language, required in thresholds.items():
+        share = totals[language].share * 100 if language in totals else 0.0
+        if share < required:
+            problems.append(f"{language} is {share:.1f} % translated, under the {required:g} % "
+                            "required")
+    return problems

@@ -1,4 +1,5 @@
-"""The command line: parse, call the functions that do the work, print findings."""
+"""The command line: a thin skin that parses, calls the functions that do the work and
+prints what they found."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ def print_findings(findings: list[Finding]) -> None:
         print(finding.format(), file=sys.stderr)
 
 
+def read_sources(project: Project, report) -> list[Finding]:
+    """The English sources read afresh (the message templates), shown as a step."""
+    from rjguide.translation.extract import extract_templates
+
+    report.step("sources", "reading the English sources", len(project.docnames))
+    findings = [f for f in extract_templates(project, report.advance) if f.severity == "error"]
+    report.finish(f"{len(project.docnames)} pages")
+    return findings
+
+
 def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.build.site import build_html
 
@@ -28,10 +39,19 @@ def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build.pipeline import build_all
+    import time
 
-    findings = build_all(project, args.stage)
-    print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
+    from rjguide.build.pipeline import build_all
+    from rjguide.progress import reporter
+
+    started = time.perf_counter()
+    report = reporter()
+    try:
+        findings = build_all(project, args.stage, report)
+    finally:
+        report.close()
+    print(f"built in {time.perf_counter() - started:.0f} s: open "
+          f"{project.site_dir.relative_to(project.root)}/index.html")
     return findings
 
 
@@ -70,10 +90,14 @@ def cmd_check(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_stats(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.progress import reporter
     from rjguide.translation import stats
-    from rjguide.translation.extract import extract_templates
 
-    findings = [f for f in extract_templates(project) if f.severity == "error"]
+    report = reporter()
+    try:
+        findings = read_sources(project, report)
+    finally:
+        report.close()
     rows = stats.progress(project)
     stats.write_json(rows, project.reports_dir / "stats.json")
     print(stats.table(rows))
@@ -95,14 +119,18 @@ def cmd_review(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.build.site import workers
     from rjguide.library.dates import source_date
     from rjguide.library.termbase import require_termbase
+    from rjguide.progress import reporter
     from rjguide.review.documents import review_dir, summary_line, terminal_changes, write_reviews
-    from rjguide.translation.extract import extract_templates
 
-    findings = [f for f in extract_templates(project) if f.severity == "error"]
-    if findings:
-        return findings
-    documents = write_reviews(project, require_termbase(project), args.since,
-                              source_date(project.root), workers())
+    report = reporter()
+    try:
+        findings = read_sources(project, report)
+        if findings:
+            return findings
+        documents = write_reviews(project, require_termbase(project), args.since,
+                                  source_date(project.root), workers(), report)
+    finally:
+        report.close()
     for document in documents:
         print(summary_line(document))
         for line in terminal_changes(document):
@@ -115,22 +143,24 @@ def cmd_review(project: Project, args: argparse.Namespace) -> list[Finding]:
 def cmd_approve(project: Project, args: argparse.Namespace) -> list[Finding]:
     import datetime as dt
 
-    from rjguide.library.modules import load_modules
-    from rjguide.review.approve import approve_module
+    from rjguide.library.modules import require_module
+    from rjguide.review.approve import approve_module, read_locations
     from rjguide.review.documents import module_pages
 
     project.check_language(args.language)
-    modules = {m.id: m for m in load_modules(project)[0]}
-    if args.module not in modules:
-        return [Finding("source/modules", None, "error", "approve",
-                        f"no module '{args.module}'; the modules are {', '.join(modules)}")]
+    if args.language == project.source_language:
+        return [Finding("pyproject.toml", None, "error", "approve",
+                        f"'{args.language}' is the source language, which has no translations "
+                        f"to approve; give one of {', '.join(project.target_languages)}")]
+    pages = module_pages(project, require_module(project, args.module))
+    if not args.by.strip():
+        return [Finding("locale", None, "error", "approve",
+                        "--by is empty; give the reviewer's name, e.g. --by \"Kari Nordmann\"")]
     locations = None
     if args.messages:
-        locations = {line.strip() for line in args.messages.read_text().splitlines()
-                     if line.strip()}
-    approved, refused = approve_module(project, args.language,
-                                       module_pages(project, modules[args.module]),
-                                       args.by, args.date or dt.date.today(), locations)
+        locations = read_locations(project, args.language, pages, args.messages)
+    approved, refused = approve_module(project, args.language, pages, args.by.strip(),
+                                       args.date or dt.date.today(), locations)
     print(f"approved {len(approved)} messages of {args.module} in {args.language}")
     return [Finding(r.location.rsplit(":", 1)[0], int(r.location.rsplit(":", 1)[1]),
                     "error", "approve", f"not approved: {r.reason}") for r in refused]
@@ -161,7 +191,13 @@ def cmd_bench(project: Project, args: argparse.Namespace) -> list[Finding]:
 
     sizes = args.sizes or ([2, 4] if args.quick else [10, 50, 200])
     output = project.exports_dir / "bench" / "results.json"
-    results = bench.run_bench(project.root, sizes, output)
+    from rjguide.progress import reporter
+
+    report = reporter()
+    try:
+        results = bench.run_bench(project.root, sizes, output, report)
+    finally:
+        report.close()
     print(bench.table(results))
     for name, verdict in json.loads(output.read_text())["targets"].items():
         print(f"{name}: {verdict['measured']} (target {verdict['target']}): "
@@ -186,67 +222,98 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
     return []
 
 
+DESCRIPTION = """\
+Build, check and translate the restorative process guidance library.
+
+Every `make` command calls one of the commands below; they work without make too.
+Problems are printed as `path:line: severity: check: message`; the exit code is 1 when
+there is an error and 2 when the command itself was typed wrong."""
+
+EXAMPLES = """\
+examples:
+  rjguide build                      build the site, PDFs and packs into exports/
+  rjguide check                      every check a translator's change must pass
+  rjguide stats --fail-under nb=100  translation progress; fail if Bokmål is below 100 %
+  rjguide review --since v1.0        review documents of what changed since v1.0
+
+Run `rjguide COMMAND --help` for what a command does and an example of it."""
+
+
+def command(commands, name: str, summary: str, example: str, run) -> argparse.ArgumentParser:
+    """A subcommand whose help says what it is for and shows one way to use it."""
+    sub = commands.add_parser(name, help=summary, description=summary[:1].upper() + summary[1:]
+                              + ".", epilog=f"example:\n  {example}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub.set_defaults(run=run)
+    return sub
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="rjguide", description=__doc__)
+    main = argparse.ArgumentParser(prog="rjguide", description=DESCRIPTION, epilog=EXAMPLES,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     main.add_argument("--root", type=Path, default=Path.cwd(),
                       help="the project folder (default: the current folder)")
-    commands = main.add_subparsers(dest="command", required=True)
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build everything into exports/")
+    build = command(commands, "build", "build everything into exports/: the site of every "
+                    "language, PDFs, glossary exports and training packs",
+                    "rjguide build --stage html   (only the site, for a quick look)", cmd_build)
     build.add_argument("--stage", choices=TARGETS, default=TARGETS[-1],
-                       help="build up to this stage (default: everything)")
-    build.set_defaults(run=cmd_build)
+                       help="build up to this step (default: everything)")
 
-    glossary = commands.add_parser("glossary", help="export the glossary (TBX, CSV, .po)")
-    glossary.set_defaults(run=cmd_glossary)
+    command(commands, "glossary", "export the glossary for translation tools (TBX, CSV, .po)",
+            "rjguide glossary", cmd_glossary)
 
-    html = commands.add_parser("html", help="build the HTML site of every language")
+    html = command(commands, "html", "build and publish only the HTML site",
+                   "rjguide html --language nb", cmd_html)
     html.add_argument("--language", action="append", help="only this language (repeatable)")
-    html.set_defaults(run=cmd_html)
 
-    po = commands.add_parser("po", help="extract messages and update every language's catalogues")
-    po.set_defaults(run=cmd_po)
+    command(commands, "po", "take the messages from the English source and update every "
+            "language's catalogues: translations kept, changed ones fuzzy, removed ones obsolete",
+            "rjguide po", cmd_po)
 
-    check = commands.add_parser("check", help="every quality check on sources, catalogues "
-                                               "and the glossary")
-    check.set_defaults(run=cmd_check)
+    command(commands, "check", "check the sources, every catalogue and the glossary: MyST "
+            "markup, links, numbers, terminology", "rjguide check", cmd_check)
 
-    stats = commands.add_parser("stats", help="translation progress per module and language")
+    stats = command(commands, "stats", "show how far each module is translated and approved, "
+                    "per language", "rjguide stats --fail-under nb=100 --fail-under nn=95",
+                    cmd_stats)
     stats.add_argument("--fail-under", metavar="LANG=PERCENT", type=threshold, action="append",
                        help="exit 1 when LANG is translated less than PERCENT (repeatable)")
-    stats.set_defaults(run=cmd_stats)
 
-    review = commands.add_parser("review", help="the working group's review documents")
+    review = command(commands, "review", "make the working group's review documents: the "
+                     "source and its translation side by side, with what changed",
+                     "rjguide review --since v1.0", cmd_review)
     review.add_argument("--since", metavar="GIT-REF",
                         help="show what changed since this commit, tag or branch")
-    review.set_defaults(run=cmd_review)
 
-    approve = commands.add_parser("approve", help="approve a module's translations")
-    approve.add_argument("--language", required=True)
-    approve.add_argument("--module", required=True)
+    approve = command(commands, "approve", "record that a reviewer approved a module's "
+                      "translations in one language", 'rjguide approve --language nb --module '
+                      'values-and-principles --by "Kari Nordmann"', cmd_approve)
+    approve.add_argument("--language", required=True, help="the language code: nb or nn")
+    approve.add_argument("--module", required=True, help="the module's id (its folder name)")
     approve.add_argument("--by", required=True, help="the reviewer's name")
     approve.add_argument("--date", type=iso_date, help="the date (default: today)")
     approve.add_argument("--messages", type=Path, metavar="FILE",
                          help="approve only the entries listed, one path:line a line")
-    approve.set_defaults(run=cmd_approve)
 
-    status = commands.add_parser("status", help="move a module: draft, review, approved")
-    status.add_argument("module")
+    status = command(commands, "status", "move a module between draft, review and approved",
+                     "rjguide status values-and-principles review", cmd_status)
+    status.add_argument("module", help="the module's id (its folder name)")
     status.add_argument("status", choices=("draft", "review", "approved"))
     status.add_argument("--reviewer", action="append", help="a reviewer (repeatable)")
     status.add_argument("--date", type=iso_date, help="the review date (default: today)")
     status.add_argument("--version", help="the new version, MAJOR.MINOR.PATCH")
-    status.set_defaults(run=cmd_status)
 
-    bench = commands.add_parser("bench", help="the performance benchmark")
+    bench = command(commands, "bench", "measure the build on synthetic libraries of 10, 50 "
+                    "and 200 modules (about half an hour)", "rjguide bench --quick", cmd_bench)
     bench.add_argument("--quick", action="store_true", help="small libraries, for a smoke run")
     bench.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")],
                        help="numbers of modules, e.g. 10,50,200")
-    bench.set_defaults(run=cmd_bench)
 
-    serve = commands.add_parser("serve", help="serve exports/site on 127.0.0.1")
+    serve = command(commands, "serve", "serve exports/site on this computer for a look in a "
+                    "browser", "rjguide serve --port 8000", cmd_serve)
     serve.add_argument("--port", type=int, default=8000)
-    serve.set_defaults(run=cmd_serve)
     return main
 
 

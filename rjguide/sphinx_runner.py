@@ -9,11 +9,13 @@ from __future__ import annotations
 import io
 import multiprocessing
 import re
+import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rjguide.findings import Finding, relative
+from rjguide.findings import BuildError, Finding, relative
 
 WARNING_LINE = re.compile(
     r"^(?:(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?(?::<translated>)?: )?"
@@ -59,6 +61,19 @@ def parse_warnings(text: str, root: Path, language: str) -> list[Finding]:
     return findings
 
 
+_pages_written = None   # in a child: the queue the parent counts written pages from
+
+
+def _start_child(queue) -> None:
+    global _pages_written
+    _pages_written = queue
+
+
+def _page_written(app, doctree, docname: str) -> None:
+    if _pages_written is not None:
+        _pages_written.put(1)
+
+
 def run_job(job: SphinxJob) -> SphinxResult:
     """Runs in a child process: one builder, one language."""
     from sphinx.application import Sphinx
@@ -78,9 +93,13 @@ def run_job(job: SphinxJob) -> SphinxResult:
                 confoverrides=overrides, status=None, warning=warnings,
                 freshenv=False, keep_going=True,
             )
+            app.connect("doctree-resolved", _page_written)
             app.build()
     except SphinxError as exc:
         findings = parse_warnings(warnings.getvalue(), job.root, job.language)
+        if isinstance(getattr(exc, "orig_exc", None), BuildError):
+            # An extension read an input of ours and found it broken: say what, not how.
+            return SphinxResult(job, findings + exc.orig_exc.findings)
         findings.append(Finding("conf.py", None, "error", "sphinx",
                                 f"{job.builder} build in {job.language} failed: {exc}"))
         return SphinxResult(job, findings)
@@ -93,9 +112,25 @@ def run_job(job: SphinxJob) -> SphinxResult:
     return SphinxResult(job, parse_warnings(warnings.getvalue(), job.root, job.language))
 
 
-def run_jobs(jobs: list[SphinxJob], workers: int) -> list[SphinxResult]:
-    """Runs the jobs, each in a process of its own, `workers` at a time, in order of the list."""
+def run_jobs(jobs: list[SphinxJob], workers: int,
+             page_written: Callable[[int], None] | None = None) -> list[SphinxResult]:
+    """Runs the jobs, each in a process of its own, `workers` at a time, in order of the
+    list; `page_written` is told of each page a job writes, as it is written."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context,
-                             max_tasks_per_child=1) as pool:
-        return list(pool.map(run_job, jobs))
+    queue = context.Queue()
+    counter = threading.Thread(target=_count_pages, args=(queue, page_written), daemon=True)
+    counter.start()
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))),
+                                 mp_context=context, max_tasks_per_child=1,
+                                 initializer=_start_child, initargs=(queue,)) as pool:
+            return list(pool.map(run_job, jobs))
+    finally:
+        queue.put(None)
+        counter.join()
+
+
+def _count_pages(queue, page_written: Callable[[int], None] | None) -> None:
+    while (written := queue.get()) is not None:
+        if page_written is not None:
+            page_written(written)

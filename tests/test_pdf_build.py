@@ -48,7 +48,9 @@ def test_the_downloads_page_says_why_a_pack_is_missing(fixture_project):
     assert (fixture_project.site_dir / "downloads" / "en" / "packs" / "demo-1.0.0-en.zip"
             ).is_file()
     page = (fixture_project.site_dir / "nb" / "downloads.html").read_text()
-    assert "No training pack yet" in page
+    assert "The module is only partly translated into norsk bokmål" in page
+    assert "so it has no training pack in it yet" in page
+    assert 'href="../downloads/en/packs/demo-1.0.0-en.zip"' in page
 
 
 class CountingHandler(http.server.BaseHTTPRequestHandler):

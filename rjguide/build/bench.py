@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rjguide.library.catalogs import read_catalog, serialise
 from rjguide.library.project import Project
+from rjguide.progress import Silent
 
 WORDS = (
     "the", "group", "talks", "about", "each", "plan", "for", "next", "week", "and", "every",
@@ -204,13 +205,16 @@ def snapshot(folder: Path) -> dict[Path, int]:
             if p.is_file()}
 
 
-def measure(modules: int, root: Path, work: Path) -> Measurement:
+def measure(modules: int, root: Path, work: Path, report: Silent) -> Measurement:
     folder = work / f"library-{modules}"
+    report.step(f"bench {modules}", f"a library of {modules} modules: 5 measurements", 5)
     project = make_library(folder, modules, root)
     full, peak = timed_build(folder)
+    report.advance()
     phases = json.loads((project.reports_dir / "build-times.json").read_text())
     before = snapshot(folder)
     no_op, _ = timed_build(folder)
+    report.advance()
     rewritten = sum(1 for p, m in snapshot(folder).items() if before.get(p) != m)
     po = project.catalog_path("nb", "modules/module-001/index")
     catalog = read_catalog(po, locale="nb")
@@ -220,12 +224,15 @@ def measure(modules: int, root: Path, work: Path) -> Measurement:
     message.string = message.string.replace("[nb]", "[nb, endret]", 1)
     po.write_bytes(serialise(catalog))
     one, _ = timed_build(folder)
+    report.advance()
     baseline = 0.0
     for language in project.languages:
         out = work / f"baseline-{modules}-{language}"
         baseline += run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-D",
                          f"language={language}", "-c", str(folder), str(folder / "source"),
                          str(out)])
+    report.advance(2)
+    report.finish(f"full build {full:.0f} s, no-op {no_op:.1f} s, one catalogue {one:.1f} s")
     return Measurement(modules, round(full, 2), round(phases["html"], 2),
                        round(phases["pdf"], 2), round(no_op, 2), round(one, 2),
                        round(baseline, 2), round(peak, 1), rewritten)
@@ -261,9 +268,11 @@ def table(results: list[Measurement]) -> str:
                      for row in rows)
 
 
-def run_bench(root: Path, sizes: list[int], output: Path) -> list[Measurement]:
+def run_bench(root: Path, sizes: list[int], output: Path,
+              report: Silent | None = None) -> list[Measurement]:
+    report = report or Silent()
     with tempfile.TemporaryDirectory(prefix="rjguide-bench-") as work:
-        results = [measure(n, root, Path(work)) for n in sizes]
+        results = [measure(n, root, Path(work), report) for n in sizes]
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps({
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},

@@ -39,6 +39,7 @@ from rjguide.print.plan import (
     plan,
 )
 from rjguide.print.render import render_all
+from rjguide.progress import Silent
 from rjguide.publish import publish_tree
 from rjguide.stamps import Stamps, digest
 from rjguide.translation.extract import html_outdir
@@ -51,6 +52,8 @@ class BuildRun:
     """What one build knows so far: each step reads what earlier steps left here."""
 
     project: Project
+    report: Silent = field(default_factory=Silent)
+    said: dict[str, str] = field(default_factory=dict)   # each step's one-line result
     findings: list[Finding] = field(default_factory=list)
     times: dict[str, float] = field(default_factory=dict)
     downloads_made: bool = False           # a step wrote into the downloads folder
@@ -78,14 +81,27 @@ class Step:
 
 
 def build_site(run: BuildRun) -> None:
-    run.findings += build_html(run.project, publish=False)
+    project = run.project
+    pages = len(project.docnames) * len(project.languages)
+    run.report.total(pages)
+    written = []
+
+    def page_written(n: int) -> None:
+        written.append(n)
+        run.report.advance(n)
+
+    run.findings += build_html(project, publish=False, page_written=page_written)
+    run.said["html"] = f"{sum(written)} pages written, {max(0, pages - sum(written))} " \
+        f"unchanged, in {len(project.languages)} languages"
 
 
 def export_glossaries(run: BuildRun) -> None:
     folder = run.downloads / "glossary"
     export_glossary(run.project, require_termbase(run.project), folder)
-    run.wanted |= {Path("glossary") / p.name for p in folder.iterdir()}
+    made = {Path("glossary") / p.name for p in folder.iterdir()}
+    run.wanted |= made
     run.downloads_made = True
+    run.said["glossary"] = f"{len(made)} files in {len(run.project.languages)} languages"
 
 
 def plan_excerpts(run: BuildRun, modules: list[Module], termbase: Termbase,
@@ -132,9 +148,10 @@ def render_pdfs(run: BuildRun) -> None:
     todo = [spec.job() for spec in stale if spec.download.kind != "handbook"]
     handbooks = [spec.job() for spec in stale if spec.download.kind == "handbook"]
     fonts = tuple(f.path for f in FONTS)
+    run.report.total(len(stale))
     # The handbooks hold the whole library: one at a time, so memory stays bounded.
-    results = render_all(todo, project.root, fonts, workers()) + \
-        render_all(handbooks, project.root, fonts, 1)
+    results = render_all(todo, project.root, fonts, workers(), run.report.advance) + \
+        render_all(handbooks, project.root, fonts, 1, run.report.advance)
     failures = [Finding(result.job.sources[0], None, "error", "pdf",
                         f"{result.job.output.name}: {result.error}")
                 for result in results if result.error]
@@ -143,6 +160,7 @@ def render_pdfs(run: BuildRun) -> None:
     for job in todo + handbooks:
         stamps.remember(str(job.output.relative_to(run.downloads)), keys[job.output], [])
     run.times["pdfs_rendered"] = len(todo) + len(handbooks)
+    run.said["pdf"] = f"{len(stale)} rendered, {len(specs) - len(stale)} unchanged"
     run.wanted |= {d.path for d in run.documents}
     run.wanted |= {excerpt.path for excerpt, _, _ in run.excerpts.values()}
     run.downloads_made = True
@@ -168,6 +186,7 @@ def make_packs(run: BuildRun) -> None:
                 1.0 if counts is None else counts.share, date, gettext,
                 format_date(date, format="long", locale=language), run.downloads))
     run.wanted |= {p.path for p in run.packs}
+    run.said["packs"] = f"{len(run.packs)} training packs"
 
 
 def list_downloads(run: BuildRun) -> None:
@@ -183,12 +202,15 @@ def list_downloads(run: BuildRun) -> None:
         listing = fragment(project, language, modules, run.documents, run.packs, run.counts,
                            run.downloads)
         fill_downloads_page(html_outdir(project, language) / "downloads.html", listing)
+    run.said["downloads"] = f"listed {len(run.wanted)} files"
 
 
 def publish(run: BuildRun) -> None:
-    publish_site(run.project, run.project.languages)
+    written = publish_site(run.project, run.project.languages)
     if run.downloads_made:
-        publish_tree(run.downloads, run.project.site_dir / "downloads")
+        written += publish_tree(run.downloads, run.project.site_dir / "downloads")
+    run.said["publish"] = f"{len(written)} files updated in " \
+        f"{run.project.site_dir.relative_to(run.project.root)}/"
 
 
 STEPS: tuple[Step, ...] = (
@@ -211,14 +233,17 @@ def steps_to(target: str) -> list[Step]:
     return [step for step in STEPS if step.final or TARGETS.index(step.name) <= last]
 
 
-def build_all(project: Project, stage: str = TARGETS[-1]) -> list[Finding]:
+def build_all(project: Project, stage: str = TARGETS[-1],
+              report: Silent | None = None) -> list[Finding]:
     """Everything, or up to a step. Nothing reaches exports/ unless every step succeeded."""
-    run = BuildRun(project)
+    run = BuildRun(project, report or Silent())
     started = time.perf_counter()
     for step in steps_to(stage):
         begun = time.perf_counter()
+        run.report.step(step.name, step.does)
         step.run(run)
         run.times[step.name] = time.perf_counter() - begun
+        run.report.finish(run.said.get(step.name, ""))
     run.times["total"] = time.perf_counter() - started
     project.reports_dir.mkdir(parents=True, exist_ok=True)
     (project.reports_dir / "build-times.json").write_text(json.dumps(

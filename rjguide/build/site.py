@@ -4,14 +4,14 @@ rejects), run Sphinx for every language in parallel, and publish the HTML trees.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from rjguide import fingerprint
-from rjguide.checks.model import Entry
 from rjguide.checks.po_syntax import check_syntax
-from rjguide.checks.runner import check_entry
+from rjguide.checks.runner import message_errors
 from rjguide.findings import BuildError, Finding, has_errors, relative
 from rjguide.library import catalogs
 from rjguide.library.modules import load_modules
@@ -57,12 +57,7 @@ def withhold_rejected(project: Project, catalog: Catalog, po: Path, language: st
     shown = relative(po, project.root)
     warnings = []
     for message in catalog:
-        if not message.id or not message.string or message.fuzzy or \
-                isinstance(message.id, tuple):
-            continue
-        entry = Entry(message.id, message.string, language, project.source_language,
-                      tuple(message.user_comments), shown, message.lineno)
-        errors = [f for f in check_entry(entry, termbase).findings if f.severity == "error"]
+        errors = message_errors(message, language, project.source_language, termbase, shown)
         if errors:
             message.string = ""
             warnings += [Finding(f.path, f.line, "warning", f.check,
@@ -113,8 +108,10 @@ def compile_catalogs(project: Project) -> list[Finding]:
     return findings
 
 
-def build_html(project: Project, languages: list[str] | None = None,
-               publish: bool = True) -> list[Finding]:
+def build_html(project: Project, languages: list[str] | None = None, publish: bool = True,
+               page_written: Callable[[int], None] | None = None) -> list[Finding]:
+    """The site of each language into the cache (and exports/ when `publish`);
+    `page_written` is told of every page as Sphinx writes it."""
     languages = languages or list(project.languages)
     for language in languages:
         project.check_language(language)
@@ -122,12 +119,12 @@ def build_html(project: Project, languages: list[str] | None = None,
     if has_errors(findings):
         raise BuildError(findings)
     # The source language first: its build writes the templates the others' pages count.
-    findings += extract_templates(project)
+    findings += extract_templates(project, page_written)
     if has_errors(findings):
         raise BuildError(findings)
     findings += compile_catalogs(project)
     jobs = [html_job(project, lang) for lang in languages if lang != project.source_language]
-    for result in run_jobs(jobs, workers()):
+    for result in run_jobs(jobs, workers(), page_written):
         findings += result.findings
     if has_errors(findings):
         raise BuildError(findings)
@@ -136,7 +133,12 @@ def build_html(project: Project, languages: list[str] | None = None,
     return findings
 
 
-def publish_site(project: Project, languages: list[str] | tuple[str, ...]) -> None:
+def publish_site(project: Project, languages: list[str] | tuple[str, ...]) -> list[Path]:
+    """Publishes each language's site and the front door; returns the files written."""
+    written = []
     for language in languages:
-        publish_tree(html_outdir(project, language), project.site_dir / language)
-    write_file(project.site_dir / "index.html", render_landing(project).encode("utf-8"))
+        written += publish_tree(html_outdir(project, language), project.site_dir / language)
+    front = project.site_dir / "index.html"
+    if write_file(front, render_landing(project).encode("utf-8")):
+        written.append(front)
+    return written

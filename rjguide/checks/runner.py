@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Message
+
 from rjguide.checks import consistency, links, markup, structure, terminology, text
 from rjguide.checks.model import Entry, Issue
 from rjguide.checks.po_syntax import check_syntax
@@ -86,6 +88,17 @@ def check_entry(entry: Entry, termbase: Termbase,
         findings.append(Finding(entry.path, entry.line, "warning", terminology.CHECK,
                                 f"'terminology-ok: {concept}' silences nothing here; remove it"))
     return CheckResult(findings, suppressions)
+
+
+def message_errors(message: Message, language: str, source_language: str,
+                   termbase: Termbase, path: str = "") -> list[Finding]:
+    """The errors `make check` finds in one translated message: the build withholds a
+    message that has any, and no figure counts it as translated."""
+    if not message.id or not message.string or message.fuzzy or isinstance(message.id, tuple):
+        return []
+    entry = Entry(message.id, message.string, language, source_language,
+                  tuple(message.user_comments), path, message.lineno)
+    return [f for f in check_entry(entry, termbase).findings if f.severity == "error"]
 
 
 def catalogue_entries(project: Project, po: Path, language: str) -> Iterable[Entry]:

@@ -15,9 +15,10 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import denormalize, normalize, read_po, write_po
+from babel.messages.pofile import PoFileError, denormalize, normalize, read_po, write_po
 
 from rjguide import __version__
+from rjguide.findings import BuildError, Finding, relative
 from rjguide.library.project import Project
 from rjguide.publish import write_file
 
@@ -65,9 +66,30 @@ def is_translated(message: Message) -> bool:
     return bool(message.string) and not message.fuzzy
 
 
+def shown_path(path: Path, root: Path | None = None) -> str:
+    """A file of the project as findings name it: relative to the project's root (found
+    from the file when not given)."""
+    if root is None:
+        root = next((p for p in path.resolve().parents if (p / "pyproject.toml").is_file()),
+                    None)
+    return relative(path, root) if root is not None else str(path)
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=locale, abort_invalid=True)
+    """A catalogue as Babel reads it; a broken one is a finding at its line (BuildError)."""
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=locale, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError) as exc:
+        shown = shown_path(path)
+        line, why = None, "it is not UTF-8 text"
+        if isinstance(exc, PoFileError):  # Babel counts the lines from 0
+            line = exc.lineno + 1
+            why = f"{str(exc).rsplit(' on ', 1)[0]}: '{exc.line.strip()}'"
+        raise BuildError([Finding(shown, line, "error", "po-syntax",
+                                  f"the catalogue is broken here ({why}); correct the entry "
+                                  f"in a PO editor, or restore the file ('git restore "
+                                  f"{shown}'), then run the command again")]) from None
     restore_previous_ids(catalog)
     return catalog
 
@@ -105,10 +127,12 @@ def content_messages(catalog: Catalog) -> list[Message]:
 
 
 def count(template: Catalog, translation: Catalog | None,
-          untranslatable: Callable[[str], bool] = lambda message_id: False) -> Counts:
+          untranslatable: Callable[[str], bool] = lambda message_id: False,
+          withheld: Callable[[Message], bool] = lambda message: False) -> Counts:
     """Counts the template's messages against a translation of them (None: nothing
     translated). A translation identical to its source counts only where the source has
-    nothing to translate (`untranslatable`)."""
+    nothing to translate (`untranslatable`); one the build leaves out because the checks
+    reject it (`withheld`) counts as untranslated."""
     total = translated = fuzzy = words = t_words = f_words = 0
     for message in content_messages(template):
         n = word_count(message.id)
@@ -118,6 +142,8 @@ def count(template: Catalog, translation: Catalog | None,
         if target is None or not target.string:
             continue
         if target.string == message.id and not target.fuzzy and not untranslatable(message.id):
+            continue
+        if not target.fuzzy and withheld(target):
             continue
         if target.fuzzy:
             fuzzy += 1
@@ -129,14 +155,16 @@ def count(template: Catalog, translation: Catalog | None,
 
 
 def document_counts(project: Project, docname: str, language: str,
-                    untranslatable: Callable[[str], bool] = lambda message_id: False) -> Counts:
+                    untranslatable: Callable[[str], bool] = lambda message_id: False,
+                    withheld: Callable[[Message], bool] = lambda message: False) -> Counts:
     """Counts one page's catalogue against the page as it is now (its fresh template)."""
     template_file = template_path(project, docname)
     if not template_file.is_file():
         return Counts()
     template = read_catalog(template_file)
     po = project.catalog_path(language, docname)
-    return count(template, read_catalog(po) if po.is_file() else None, untranslatable)
+    return count(template, read_catalog(po, locale=language) if po.is_file() else None,
+                 untranslatable, withheld)
 
 
 HEADER_COMMENT = """\
@@ -203,8 +231,16 @@ def merge(template: Catalog, existing: Catalog | None, language: str, project_na
                                               context=message.context)
     else:
         catalog = existing
+        # Babel gives an entry whose msgid matches exactly the template's message, without
+        # its previous source: an entry still fuzzy keeps it until it is translated.
+        previous = {(m.id, m.context): list(m.previous_id) for m in existing
+                    if m.id and m.fuzzy and m.previous_id}
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False,
                        keep_user_comments=True, update_creation_date=False)
+        for message in catalog:
+            kept = previous.get((message.id, message.context))
+            if kept and message.fuzzy and not message.previous_id:
+                message.previous_id = kept
     if not isinstance(catalog.revision_date, dt.datetime):
         catalog.revision_date = template.creation_date
     set_header(catalog, language, project_name)

@@ -45,3 +45,8 @@ def language_name(code: str) -> str:
     """A language's name in that language, as a reader looks for it: "Norsk nynorsk"."""
     name = Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]
+
+
+def language_name_in_text(code: str) -> str:
+    """A language's name as it stands inside a sentence of that language: "norsk nynorsk"."""
+    return Locale.parse(code).get_display_name(code) or code

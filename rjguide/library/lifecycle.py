@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import yaml
+
 from rjguide.findings import BuildError, Finding, relative
-from rjguide.library.modules import FRONT_MATTER, VERSION, Module, load_module
+from rjguide.library.modules import FRONT_MATTER, VERSION, Module, load_module, require_module
 from rjguide.library.project import Project
 
 MOVES = {
@@ -19,16 +21,19 @@ MOVES = {
 
 def set_field(front: str, field: str, value: str) -> str:
     pattern = re.compile(rf"^{field}:.*$", re.MULTILINE)
-    return pattern.sub(f"{field}: {value}", front, count=1)
+    return pattern.sub(lambda _match: f"{field}: {value}", front, count=1)
+
+
+def names_list(names: list[str]) -> str:
+    """The reviewers as a YAML list on one line, quoted where a name needs it."""
+    return yaml.safe_dump(list(names), default_flow_style=True, allow_unicode=True,
+                          width=10_000).strip()
 
 
 def move_module(project: Project, module_id: str, status: str, reviewers: list[str],
                 date: dt.date | None, version: str | None) -> Module:
-    folder = project.modules_dir / module_id
-    module, findings = load_module(folder, project.root)
-    if module is None:
-        raise BuildError(findings or [Finding(relative(folder, project.root), None, "error",
-                                              "module-status", f"no module '{module_id}'")])
+    module = require_module(project, module_id)  # before any path is made of the id
+    folder = module.path.parent
     shown = relative(module.path, project.root)
 
     def refuse(message: str) -> BuildError:
@@ -38,7 +43,7 @@ def move_module(project: Project, module_id: str, status: str, reviewers: list[s
         allowed = ", ".join(sorted(b for a, b in MOVES if a == module.status))
         raise refuse(f"cannot move from {module.status} to {status}; from {module.status} "
                      f"it can move to {allowed}")
-    if version is not None and not VERSION.match(version):
+    if version is not None and not VERSION.fullmatch(version):
         raise refuse(f"version '{version}' is not MAJOR.MINOR.PATCH")
     text = module.path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
@@ -47,7 +52,10 @@ def move_module(project: Project, module_id: str, status: str, reviewers: list[s
     if status == "approved":
         if not reviewers:
             raise refuse("approving needs the reviewers (--reviewer, once each)")
-        front = set_field(front, "reviewed_by", "[" + ", ".join(reviewers) + "]")
+        if any(not name.strip() or not name.isprintable() for name in reviewers):
+            raise refuse("a reviewer's name is empty or not on one line; give each name "
+                         "with its own --reviewer, e.g. --reviewer \"Kari Nordmann\"")
+        front = set_field(front, "reviewed_by", names_list([n.strip() for n in reviewers]))
         front = set_field(front, "reviewed_on", (date or dt.date.today()).isoformat())
     if version is not None:
         front = set_field(front, "version", version)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from rjguide.findings import Finding, relative
+from rjguide.findings import BuildError, Finding, relative
 from rjguide.library.project import Project
 
 STATUSES = ("draft", "review", "approved")
@@ -144,6 +145,31 @@ def load_modules(project: Project) -> tuple[list[Module], list[Finding]]:
         if module:
             modules.append(module)
     return modules, findings
+
+
+def require_module(project: Project, module_id: str) -> Module:
+    """The module of this id, taken from the library's own list: a name typed on the
+    command line is compared with the modules there, never made into a path."""
+    modules, _findings = load_modules(project)
+    for module in modules:
+        if module.id == module_id:
+            return module
+    folders = sorted(p for p in project.modules_dir.iterdir() if p.is_dir()) \
+        if project.modules_dir.is_dir() else []
+    for folder in folders:
+        if folder.name == module_id:  # a module whose metadata is wrong: say why
+            raise BuildError(load_module(folder, project.root)[1])
+    shown = relative(project.modules_dir, project.root)
+    known = [m.id for m in modules]
+    if not known:
+        message = (f"there is no module '{module_id}': there are no modules yet; a module "
+                   f"is a folder in {shown}/ with an index.md (see CONTRIBUTING.md)")
+    else:
+        close = difflib.get_close_matches(module_id, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        message = (f"there is no module '{module_id}'{hint}; give a module by its id, the "
+                   f"name of its folder in {shown}/: {', '.join(known)}")
+    raise BuildError([Finding(shown, None, "error", "module", message)])
 
 
 def handout_docnames(project: Project, module: Module) -> list[str]:

@@ -22,6 +22,7 @@ from rjguide.library.labels import language_name, library_title, status_label
 from rjguide.library.modules import Module
 from rjguide.print.fonts import FAMILIES, font_face_css
 from rjguide.templating import render, templates_of
+from rjguide.translation.stats import percent_text
 
 TEMPLATES = templates_of(__file__)
 
@@ -72,6 +73,7 @@ class Cover:
     version: str | None
     status: str | None     # a module status (draft, review, approved) or None
     date: dt.datetime
+    translated: float = 1.0    # the share of its text in `language`; the rest is English
 
 
 def read_page(site: Path, docname: str, source: str) -> Page:
@@ -153,7 +155,8 @@ def assemble(pages: list[tuple[Page, bool, int]], cover: Cover, gettext) -> str:
     language = cover.language
     return render(TEMPLATES, "print.html", gettext,
         cover=cover, body=body, contents=contents, language=language,
-        language_name=language_name(language), library=library_title(gettext),
+        language_name=language_name(language if cover.translated > 0 else "en"),
+        library=library_title(gettext), translation_note=translation_note(cover, gettext),
         date=format_date(cover.date, format="long", locale=language),
         status=status_label(cover.status, gettext) if cover.status else None,
         draft=cover.status is not None and cover.status != "approved",
@@ -197,5 +200,16 @@ def print_css(gettext, cover: Cover) -> str:
 
 
 def module_cover(module: Module, kind: str, title: str, language: str,
-                 date: dt.datetime) -> Cover:
-    return Cover(kind, title, language, module.version, module.status, date)
+                 date: dt.datetime, translated: float = 1.0) -> Cover:
+    return Cover(kind, title, language, module.version, module.status, date, translated)
+
+
+def translation_note(cover: Cover, gettext) -> str | None:
+    """What the cover says when the text is not (all) in the cover's language."""
+    if cover.translated >= 1.0:
+        return None
+    if cover.translated == 0:
+        return gettext("Not translated yet: the text of this document is in English.")
+    return gettext("Partly translated (%(percent)s): the text not yet translated is in "
+                   "English and marked with a dashed line.") % {
+        "percent": percent_text(cover.translated, cover.language)}

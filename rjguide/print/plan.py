@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from rjguide.findings import Finding, relative
+from rjguide.library.catalogs import Counts
 from rjguide.library.labels import language_name
 from rjguide.library.modules import Module, handout_docnames, load_modules
 from rjguide.library.project import Project
@@ -26,6 +27,7 @@ from rjguide.print.documents import (
 )
 from rjguide.print.render import PdfJob
 from rjguide.stamps import Stamps, digest
+from rjguide.translation.stats import page_counts
 from rjguide.translation.ui import ui_translations
 
 
@@ -39,6 +41,7 @@ class Download:
     docname: str | None       # the handout's page, for handouts
     path: Path                # relative to the downloads folder
     title: str
+    translated: float = 1.0   # the share of its text in `language`; the rest is English
 
 
 def downloads_dir(project: Project) -> Path:
@@ -107,6 +110,15 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
     def source_of(docname: str) -> str:
         return relative(project.source_path(docname), project.root)
 
+    figures = {(p.docname, p.language): p.counts for p in page_counts(project)}
+
+    def translated(language: str, pages: list[Page]) -> float:
+        """The share of the document's text that is in `language` (the source: all)."""
+        counts = sum((figures.get((page.docname, language), Counts()) for page in pages),
+                     Counts())
+        return 1.0 if language == project.source_language or not counts.total \
+            else counts.share
+
     for language in project.languages:
         site = site_cache / language
         gettext = ui_translations(project, language).gettext
@@ -119,18 +131,19 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
             title = page_title(main)
             guide_pages = [(main, False, 0)] + [(h, False, 1) for h in handouts]
             handbook_pages += guide_pages
-            cover = module_cover(module, gettext("Facilitator guide"), title, language, date)
+            cover = module_cover(module, gettext("Facilitator guide"), title, language, date,
+                                 translated(language, [main, *handouts]))
             download = Download("guide", language, module, None, guide_path(language, module),
-                                title)
+                                title, cover.translated)
             downloads.append(download)
             jobs.append(spec(project, guide_pages, cover, gettext, base_url, download))
             for handout in handouts:
                 handout_title = page_title(handout)
                 cover = module_cover(module, gettext("Participant handout"), handout_title,
-                                     language, date)
+                                     language, date, translated(language, [handout]))
                 download = Download("handout", language, module, handout.docname,
                                     handout_path(language, module, handout.docname),
-                                    handout_title)
+                                    handout_title, cover.translated)
                 downloads.append(download)
                 jobs.append(spec(project, [(handout, True, 0)], cover, gettext, base_url,
                                  download))
@@ -138,9 +151,10 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
         if glossary.is_file():
             handbook_pages.append((read_page(site, "glossary", source_of("glossary")), False, 0))
         cover = Cover(gettext("Handbook"), gettext("Restorative process guidance library"),
-                      language, None, None, date)
+                      language, None, None, date,
+                      translated(language, [page for page, _, _ in handbook_pages]))
         download = Download("handbook", language, None, None, handbook_path(language),
-                            cover.title)
+                            cover.title, cover.translated)
         downloads.append(download)
         jobs.append(spec(project, handbook_pages, cover, gettext, base_url, download))
     return downloads, jobs

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -71,6 +72,10 @@ _worker: dict = {}
 def _start_worker(root: str, fonts: tuple[str, ...]) -> None:
     from weasyprint.text.fonts import FontConfiguration
 
+    from rjguide.print.language_tags import tag_languages
+
+    tag_languages()
+
     _worker["fonts"] = FontConfiguration()
     _worker["fetcher"] = ProjectFetcher(Path(root), frozenset(Path(f).resolve() for f in fonts))
     _worker["errors"] = _ErrorCollector()
@@ -98,13 +103,17 @@ def render_one(job: PdfJob) -> PdfResult:
     return PdfResult(job, None)
 
 
-def render_all(jobs: list[PdfJob], root: Path, fonts: tuple[Path, ...],
-               workers: int) -> list[PdfResult]:
+def render_all(jobs: list[PdfJob], root: Path, fonts: tuple[Path, ...], workers: int,
+               rendered: Callable[[int], None] = lambda n: None) -> list[PdfResult]:
+    """Renders the jobs in a pool; `rendered` is told of each document as it is done.
+    The results come in the order of the jobs."""
     if not jobs:
         return []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=context,
                              initializer=_start_worker,
                              initargs=(str(root), tuple(str(f) for f in fonts))) as pool:
-        return list(pool.map(render_one, jobs, chunksize=1))
-
+        futures = [pool.submit(render_one, job) for job in jobs]
+        for _done in as_completed(futures):
+            rendered(1)
+        return [future.result() for future in futures]

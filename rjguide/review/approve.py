@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from rjguide.checks.model import Entry
 from rjguide.checks.runner import check_entry
-from rjguide.findings import relative
+from rjguide.findings import BuildError, Finding, relative
 from rjguide.library.approvals import (
     Approval,
     approvals_path,
@@ -28,7 +30,7 @@ def approve(project: Project, language: str, docname: str, catalog: Catalog,
     """Records approvals of the chosen messages (all when None), except those in
     `rejected` (msgid → why). Returns the approvals written."""
     path = approvals_path(project, language, docname)
-    current = load_approvals(path)
+    current = load_approvals(path, project.root)
     written = []
     for message in catalog:
         if not message.id or isinstance(message.id, tuple):
@@ -54,6 +56,67 @@ class Refusal:
     reason: str
 
 
+LOCATION = re.compile(r"\S.*:[1-9][0-9]*")
+
+
+def entry_location(shown: str, lineno: int) -> str:
+    """A catalogue entry's place as the review document shows it: path:line."""
+    return f"{shown}:{lineno}"
+
+
+def module_locations(project: Project, language: str, docnames: list[str]) -> set[str]:
+    places = set()
+    for docname in docnames:
+        po = project.catalog_path(language, docname)
+        if po.is_file():
+            shown = relative(po, project.root)
+            places |= {entry_location(shown, m.lineno)
+                       for m in read_catalog(po, locale=language)
+                       if m.id and not isinstance(m.id, tuple)}
+    return places
+
+
+def read_locations(project: Project, language: str, docnames: list[str],
+                   path: Path) -> set[str]:
+    """The entries a `--messages` file lists, one path:line a line, each checked to be an
+    entry of these pages in this language before anything is approved."""
+    shown = relative(path, project.root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BuildError([Finding(shown, None, "error", "approve",
+                                  f"the messages file {shown} does not exist; check the name "
+                                  "and folder, or leave out --messages to approve every "
+                                  "entry of the module")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not text"
+        raise BuildError([Finding(shown, None, "error", "approve",
+                                  f"cannot read the messages file {shown} ({reason}); give a "
+                                  "text file with one path:line a line")]) from None
+    known = module_locations(project, language, docnames)
+    locations, findings = set(), []
+    for number, line in enumerate(text.splitlines(), 1):
+        place = line.strip()
+        if not place or place.startswith("#"):
+            continue
+        if not LOCATION.fullmatch(place):
+            findings.append(Finding(shown, number, "error", "approve",
+                                    f"'{place}' is not path:line; write one entry a line as "
+                                    "the review document shows it, e.g. "
+                                    f"locale/{language}/LC_MESSAGES/page.po:12"))
+        elif place not in known:
+            findings.append(Finding(shown, number, "error", "approve",
+                                    f"'{place}' is not an entry of this module in {language}; "
+                                    "copy the places from the module's current review "
+                                    "document (run 'make review' again after 'make po': "
+                                    "the line numbers change)"))
+        else:
+            locations.add(place)
+    if findings:
+        raise BuildError(findings)
+    return locations
+
+
 def approve_module(project: Project, language: str, docnames: list[str], by: str,
                    on: dt.date, locations: set[str] | None = None
                    ) -> tuple[list[Approval], list[Refusal]]:
@@ -61,6 +124,14 @@ def approve_module(project: Project, language: str, docnames: list[str], by: str
     `path:line` of the catalogue entries), refusing untranslated, fuzzy and
     check-failing ones."""
     termbase = require_termbase(project)
+    problems = []
+    for docname in docnames:  # every ledger read first: a broken one stops before any write
+        try:
+            load_approvals(approvals_path(project, language, docname), project.root)
+        except BuildError as error:
+            problems += error.findings
+    if problems:
+        raise BuildError(problems)
     approved: list[Approval] = []
     refused: list[Refusal] = []
     for docname in docnames:
@@ -73,7 +144,7 @@ def approve_module(project: Project, language: str, docnames: list[str], by: str
         for message in catalog:
             if not message.id or isinstance(message.id, tuple):
                 continue
-            location = f"{shown}:{message.lineno}"
+            location = entry_location(shown, message.lineno)
             if locations is not None and location not in locations:
                 continue
             chosen.add(message.id)

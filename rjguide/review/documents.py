@@ -28,6 +28,7 @@ from rjguide.library.modules import Module
 from rjguide.library.project import Project
 from rjguide.library.termbase import Termbase
 from rjguide.print.fonts import font_face_css
+from rjguide.progress import Silent
 from rjguide.review.worddiff import word_diff_html, word_diff_text
 from rjguide.templating import render, templates_of
 
@@ -113,6 +114,30 @@ def catalogue_at(project: Project, ref: str, path: Path) -> Catalog | None:
     return read_po(io.BytesIO(result.stdout))
 
 
+def require_commit(project: Project, ref: str) -> str:
+    """The commit a `--since` ref names, checked once before any document is made:
+    a ref git does not know would otherwise show as "nothing changed"."""
+    def refuse(message: str) -> BuildError:
+        return BuildError([Finding(".git", None, "error", "review", message)])
+
+    git = ["git", "-C", str(project.root)]
+    try:
+        inside = subprocess.run([*git, "rev-parse", "--git-dir"], capture_output=True)
+    except FileNotFoundError:
+        raise refuse("--since needs git, which is not installed (Debian: apt install "
+                     "git)") from None
+    if inside.returncode != 0:
+        raise refuse(f"--since {ref}: the project is not a git repository, so there is no "
+                     "history to compare with; leave out --since")
+    result = subprocess.run([*git, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                             f"{ref}^{{commit}}"], capture_output=True, text=True)
+    if ref.startswith("-") or result.returncode != 0:
+        raise refuse(f"--since {ref}: '{ref}' is not a commit, tag or branch of this "
+                     "repository; give one that exists: 'git tag' lists the tags, 'git "
+                     "branch' the branches, 'git log --oneline' the commits")
+    return result.stdout.strip()
+
+
 def module_pages(project: Project, module: Module) -> list[str]:
     prefix = f"modules/{module.id}/"
     pages = [d for d in project.docnames if d.startswith(prefix)]
@@ -128,7 +153,7 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
         template = read_catalog(template_path(project, docname))
         po = project.catalog_path(language, docname)
         catalog = read_catalog(po, locale=language) if po.is_file() else Catalog()
-        approvals = load_approvals(approvals_path(project, language, docname))
+        approvals = load_approvals(approvals_path(project, language, docname), project.root)
         old = catalogue_at(project, since, po) if since else None
         old_ids = [m.id for m in old if m.id] if old is not None else []
         notes = review_notes(project.source_path(docname), project.root)
@@ -229,15 +254,21 @@ def review_dir(project: Project) -> Path:
 
 
 def write_reviews(project: Project, termbase: Termbase, since: str | None,
-                  date: dt.datetime, workers: int) -> list[ReviewDocument]:
+                  date: dt.datetime, workers: int,
+                  report: Silent | None = None) -> list[ReviewDocument]:
     """Every module's review document in every target language, as HTML and PDF."""
+    report = report or Silent()
     from rjguide.library.modules import load_modules
     from rjguide.print.fonts import FONTS, require_fonts
     from rjguide.print.render import PdfJob, render_all
     from rjguide.publish import write_file
 
+    if since is not None:
+        require_commit(project, since)
     modules, _ = load_modules(project)
     documents, jobs = [], []
+    report.step("review", "the side-by-side review documents (HTML)",
+                len(modules) * len(project.target_languages))
     for language in project.target_languages:
         folder = review_dir(project) / language
         for module in modules:
@@ -247,11 +278,15 @@ def write_reviews(project: Project, termbase: Termbase, since: str | None,
             write_file(folder / f"{module.id}.html", html.encode("utf-8"))
             jobs.append(PdfJob(html, folder.as_uri() + "/", folder / f"{module.id}.pdf",
                                (relative(module.path, project.root),)))
+            report.advance()
+    report.finish(f"{len(documents)} documents")
     require_fonts()
-    failures = [Finding(r.job.sources[0], None, "error", "review", f"{r.job.output.name}: "
-                        f"{r.error}") for r in render_all(jobs, project.root,
-                                                          tuple(f.path for f in FONTS), workers)
-                if r.error]
+    report.step("review pdf", "the review documents as PDF", len(jobs))
+    results = render_all(jobs, project.root, tuple(f.path for f in FONTS), workers,
+                         report.advance)
+    report.finish(f"{len(jobs)} rendered")
+    failures = [Finding(r.job.sources[0], None, "error", "review",
+                        f"{r.job.output.name}: {r.error}") for r in results if r.error]
     if failures:
         raise BuildError(failures)
     return documents

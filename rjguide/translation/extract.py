@@ -6,6 +6,7 @@ sources are read once for both; the build of the other languages reuses the same
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rjguide.findings import Finding
@@ -27,6 +28,7 @@ def html_job(project: Project, language: str) -> SphinxJob:
                      project.cache_dir / "doctrees" / language, overrides)
 
 
-def extract_templates(project: Project) -> list[Finding]:
+def extract_templates(project: Project,
+                      page_written: Callable[[int], None] | None = None) -> list[Finding]:
     """Fresh message templates of every page, from the source language's build."""
-    return run_jobs([html_job(project, project.source_language)], 1)[0].findings
+    return run_jobs([html_job(project, project.source_language)], 1, page_written)[0].findings

@@ -8,12 +8,17 @@ against fresh templates of the current source, never against possibly stale cata
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.messages.catalog import Message
+from babel.numbers import format_percent
+
 from rjguide import fingerprint
 from rjguide.checks.consistency import untranslatable
+from rjguide.checks.runner import message_errors
 from rjguide.library.approvals import State, approvals_path, load_approvals, state_of
 from rjguide.library.catalogs import Counts, document_counts, read_catalog, template_path
 from rjguide.library.modules import load_modules
@@ -68,24 +73,54 @@ def untranslatable_in(termbase: Termbase, project: Project,
     return check
 
 
-def progress(project: Project, termbase: Termbase | None = None) -> list[Progress]:
+def withheld_in(termbase: Termbase, project: Project, language: str) -> Callable[[Message], bool]:
+    """Whether the build leaves a translation out because `make check` rejects it."""
+    def check(message: Message) -> bool:
+        return bool(message_errors(message, language, project.source_language, termbase))
+    return check
+
+
+@dataclass(frozen=True)
+class PageCounts:
+    """The figures of one page in one language: what the page's banner shows."""
+
+    docname: str
+    language: str
+    counts: Counts
+    approved: int
+
+
+def page_counts(project: Project, termbase: Termbase | None = None,
+                languages: tuple[str, ...] | None = None) -> list[PageCounts]:
+    """Every page's figures in every target language (or those named), counted once and
+    remembered until a catalogue, template, ledger, the glossary or the tool changes."""
     termbase = termbase or load_termbase(project)[0]
     cache = CountsCache(project)
+    pages = []
+    for language in languages or project.target_languages:
+        untranslatable_here = untranslatable_in(termbase, project, language)
+        withheld_here = withheld_in(termbase, project, language)
+        for docname in project.docnames:
+            counts, approvals = cache.get(docname, language)
+            if counts is None:
+                counts = document_counts(project, docname, language, untranslatable_here,
+                                         withheld_here)
+                approvals = approved_count(project, docname, language)
+                cache.put(docname, language, counts, approvals)
+            pages.append(PageCounts(docname, language, counts, approvals))
+    return pages
+
+
+def progress(project: Project, termbase: Termbase | None = None) -> list[Progress]:
+    """The figures of each module (and of the library's own pages) per language: the sums
+    of its pages' figures."""
+    by_page = {(p.docname, p.language): p for p in page_counts(project, termbase)}
     rows = []
     for group, docnames in page_groups(project).items():
         for language in project.target_languages:
-            check = untranslatable_in(termbase, project, language)
-            total = Counts()
-            approved = 0
-            for docname in docnames:
-                counts, approvals = cache.get(docname, language)
-                if counts is None:
-                    counts = document_counts(project, docname, language, check)
-                    approvals = approved_count(project, docname, language)
-                    cache.put(docname, language, counts, approvals)
-                total += counts
-                approved += approvals
-            rows.append(Progress(group, language, total, approved))
+            pages = [by_page[(docname, language)] for docname in docnames]
+            rows.append(Progress(group, language, sum((p.counts for p in pages), Counts()),
+                                 sum(p.approved for p in pages)))
     return rows
 
 
@@ -120,8 +155,14 @@ def language_totals(rows: list[Progress]) -> dict[str, Counts]:
     return totals
 
 
+def percent_text(share: float, language: str = "en") -> str:
+    """A share as a reader sees it, in their language: rounded down to a whole percent, so
+    "100 %" means everything and a page with one message missing never claims it."""
+    return format_percent(math.floor(share * 100 + 1e-9) / 100, locale=language)
+
+
 def percent(share: float) -> str:
-    return f"{share * 100:.1f} %"
+    return percent_text(share)
 
 
 def table(rows: list[Progress]) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.numbers import format_percent
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.locale import _
@@ -18,7 +17,7 @@ from rjguide.library.project import Project
 from rjguide.site.sphinxext.dynamic_pages import library_progress, note_dynamic_page
 from rjguide.site.sphinxext.languages import site_root
 from rjguide.translation.badges import badge_svg
-from rjguide.translation.stats import LIBRARY_PAGES, Progress
+from rjguide.translation.stats import LIBRARY_PAGES, Progress, percent_text
 
 
 class translation_dashboard(nodes.General, nodes.Element):
@@ -40,8 +39,8 @@ def cell_text(row: Progress, language: str) -> str:
     text = str(_("%(translated)s of %(total)s messages, %(fuzzy)s fuzzy")) % {
         "translated": counts.translated, "total": counts.total, "fuzzy": counts.fuzzy}
     approved = str(_("approved: %(share)s")) % {
-        "share": format_percent(row.approved_share, locale=language)}
-    return f"{format_percent(counts.share, locale=language)} · {text} · {approved}"
+        "share": percent_text(row.approved_share, language)}
+    return f"{percent_text(counts.share, language)} · {text} · {approved}"
 
 
 def dashboard_table(app: Sphinx, docname: str, rows: list[Progress]) -> nodes.table:

@@ -19,6 +19,23 @@ def library_progress(app: Sphinx) -> list:
     return app.rj_progress
 
 
+def page_figures(app: Sphinx, docname: str):
+    """The translation figures of one page in this build's language, as `make stats`
+    counts them (None in the source language): what the page's banner shows."""
+    from pathlib import Path
+
+    from rjguide.library.project import Project
+    from rjguide.translation.stats import page_counts
+
+    if app.config.language == app.config.rj_source_language:
+        return None
+    if not hasattr(app, "rj_page_figures"):
+        project = Project.load(Path(app.config.rj_project_root))
+        app.rj_page_figures = {p.docname: p.counts for p in
+                               page_counts(project, languages=(app.config.language,))}
+    return app.rj_page_figures.get(docname)
+
+
 def note_dynamic_page(env: BuildEnvironment) -> None:
     pages = getattr(env, "rj_dynamic_pages", set())
     pages.add(env.docname)

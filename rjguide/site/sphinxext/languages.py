@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.numbers import format_percent
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -15,6 +14,8 @@ from sphinx.writers.html5 import HTML5Translator
 from rjguide.library.labels import language_name, library_title, status_label
 from rjguide.library.modules import load_modules
 from rjguide.library.project import Project
+from rjguide.site.sphinxext.dynamic_pages import page_figures
+from rjguide.translation.stats import percent_text
 
 # Sphinx's search has one Norwegian stemmer, filed under "no"; both standards use it.
 SEARCH_LANGUAGE = {"nb": "no", "nn": "no"}
@@ -56,16 +57,13 @@ def add_language_context(
     ]
     context["rj_status_banner"] = status_banner(app, pagename)
     context["rj_progress"] = None
-    if doctree is not None and config.language != config.rj_source_language:
-        progress = doctree.get("translation_progress") or {}
-        total = progress.get("total", 0)
-        if total:
-            share = progress["translated"] / total
-            context["rj_progress"] = {
-                "share": share,
-                "percent": format_percent(share, locale=config.language),
-                "complete": progress["translated"] == total,
-            }
+    figures = page_figures(app, pagename) if doctree is not None else None
+    if figures is not None and figures.total:
+        context["rj_progress"] = {
+            "share": figures.share,
+            "percent": percent_text(figures.share, config.language),
+            "complete": figures.translated == figures.total,
+        }
 
 
 def status_banner(app: Sphinx, pagename: str) -> str | None:

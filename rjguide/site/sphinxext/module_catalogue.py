@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.numbers import format_percent
 from babel.units import format_unit
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -19,6 +18,7 @@ from rjguide.library.labels import audience_label, language_name, level_label, s
 from rjguide.library.modules import load_modules
 from rjguide.library.project import Project
 from rjguide.site.sphinxext.dynamic_pages import library_progress, note_dynamic_page
+from rjguide.translation.stats import percent_text
 
 
 class module_catalogue(nodes.General, nodes.Element):
@@ -60,7 +60,7 @@ def catalogue_table(app: Sphinx, fromdocname: str) -> nodes.table:
         for code in project.languages:
             share = shares.get((module.id, code), 1.0)
             shares_list += nodes.list_item("", nodes.paragraph(
-                text=f"{language_name(code)}: {format_percent(share, locale=language)}"))
+                text=f"{language_name(code)}: {percent_text(share, language)}"))
         cells = [
             nodes.paragraph("", "", link),
             nodes.paragraph(text=", ".join(audience_label(a) for a in module.audience)),

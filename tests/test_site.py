@@ -80,19 +80,6 @@ def test_translated_pages_show_how_far_they_are_translated(library):
         assert progress and re.search(r"\d+\s?%", progress[0].text_content())
 
 
-def test_untranslated_paragraphs_in_nynorsk_fall_back_to_english_and_are_marked(library):
-    from rjguide.translation.stats import progress
-
-    untranslated = [row.module for row in progress(library)
-                    if row.language == "nn" and row.counts.translated == 0]
-    assert untranslated, "the library should keep some modules untranslated in nn"
-    page = library.site_dir / "nn" / "modules" / untranslated[0] / "index.html"
-    tree = lxml_html.parse(str(page)).getroot()
-    marked = tree.xpath("//*[contains(concat(' ', @class, ' '), ' untranslated ')]")
-    assert marked, "the untranslated module must show marked English text"
-    assert all(node.get("lang") == "en" for node in marked)
-
-
 def interface_strings(page: Path) -> set[str]:
     """Text and labels of the page outside its content: header, navigation chrome, footer,
     block labels, link titles. Page titles in the navigation are content, not interface."""

@@ -114,3 +114,11 @@ def test_the_english_parts_of_a_nynorsk_pdf_are_tagged_english(trilingual):
     languages = structure_languages(pdf)
     assert languages.count("en") >= 5, languages
     assert set(languages) <= {"en", "nn"}
+
+
+def test_untranslated_paragraphs_in_nynorsk_fall_back_to_english_and_are_marked(trilingual):
+    page = trilingual.site_dir / "nn" / "modules" / MODULE / "index.html"
+    tree = lxml_html.parse(str(page)).getroot()
+    marked = tree.xpath("//*[contains(concat(' ', @class, ' '), ' untranslated ')]")
+    assert marked, "the untranslated module must show marked English text"
+    assert all(node.get("lang") == "en" for node in marked)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RJ := $(BIN)/rjguide
 STAMP := $(VENV)/.installed
 
-.PHONY: all build html pdf packs glossary po stats check review bench serve test lint prereqs lock clean
+.PHONY: all build html pdf packs glossary po stats check review review-server bench serve test lint prereqs lock clean
 .DEFAULT_GOAL := all
 
 all: build
@@ -74,6 +74,9 @@ po: $(STAMP)
 
 serve: $(STAMP)
 	$(RJ) serve
+
+review-server: $(STAMP)
+	$(RJ) review-server
 
 lint: $(STAMP)
 	$(BIN)/ruff check rjguide tests conf.py

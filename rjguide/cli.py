@@ -4,223 +4,31 @@ prints what they found."""
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
 import os
 import sys
 from pathlib import Path
 
 from rjguide.build.pipeline import TARGETS
-from rjguide.findings import BuildError, Finding, write_report
+from rjguide.commands import (
+    cmd_approve,
+    cmd_bench,
+    cmd_build,
+    cmd_check,
+    cmd_glossary,
+    cmd_html,
+    cmd_po,
+    cmd_review,
+    cmd_review_server,
+    cmd_reviewers,
+    cmd_serve,
+    cmd_stats,
+    cmd_status,
+    iso_date,
+    print_findings,
+    threshold,
+)
+from rjguide.findings import BuildError, write_report
 from rjguide.library.project import Project
-
-
-def print_findings(findings: list[Finding]) -> None:
-    for finding in findings:
-        print(finding.format(), file=sys.stderr)
-
-
-def read_sources(project: Project, report) -> list[Finding]:
-    """The English sources read afresh (the message templates), shown as a step."""
-    from rjguide.translation.extract import extract_templates
-
-    report.step("sources", "reading the English sources", len(project.docnames))
-    findings = [f for f in extract_templates(project, report.advance) if f.severity == "error"]
-    report.finish(f"{len(project.docnames)} pages")
-    return findings
-
-
-def cmd_html(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build.site import build_html
-
-    findings = build_html(project, args.language or None)
-    print(f"site: {project.site_dir.relative_to(project.root)}/index.html")
-    return findings
-
-
-def cmd_build(project: Project, args: argparse.Namespace) -> list[Finding]:
-    import time
-
-    from rjguide.build.pipeline import build_all
-    from rjguide.progress import reporter
-
-    started = time.perf_counter()
-    report = reporter()
-    try:
-        findings = build_all(project, args.stage, report)
-    finally:
-        report.close()
-    print(f"built in {time.perf_counter() - started:.0f} s: open "
-          f"{project.site_dir.relative_to(project.root)}/index.html")
-    return findings
-
-
-def cmd_glossary(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build.pipeline import build_glossary, glossary_downloads_dir
-
-    build_glossary(project)
-    print(f"glossary exports: {glossary_downloads_dir(project).relative_to(project.root)}/")
-    return []
-
-
-def cmd_po(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.translation.po import update_all
-
-    findings, changed = update_all(project)
-    for path in changed:
-        print(f"updated {path.relative_to(project.root)}")
-    if not changed:
-        print("catalogues already up to date")
-    return findings
-
-
-def cmd_check(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.checks.runner import check_project
-
-    result = check_project(project)
-    result.write(project.reports_dir / "check.json")
-    for suppression in result.suppressions:
-        print(f"{suppression.path}:{suppression.line}: note: {suppression.check}: "
-              f"suppressed for {suppression.concept}: {suppression.message}")
-    errors = sum(f.severity == "error" for f in result.findings)
-    warnings = len(result.findings) - errors
-    print(f"check: {errors} errors, {warnings} warnings, {len(result.suppressions)} suppressed "
-          f"(exports/reports/check.json)")
-    return sorted(result.findings)
-
-
-def cmd_stats(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.progress import reporter
-    from rjguide.translation import stats
-
-    report = reporter()
-    try:
-        findings = read_sources(project, report)
-    finally:
-        report.close()
-    rows = stats.progress(project)
-    stats.write_json(rows, project.reports_dir / "stats.json")
-    print(stats.table(rows))
-    print("(exports/reports/stats.json)")
-    for problem in stats.below_threshold(rows, args.fail_under or {}):
-        findings.append(Finding("locale", None, "error", "stats", problem))
-    return findings
-
-
-def threshold(text: str) -> tuple[str, float]:
-    language, _, value = text.partition("=")
-    try:
-        return language, float(value.rstrip("%"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not LANG=PERCENT, e.g. nb=95") from None
-
-
-def cmd_review(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build.site import workers
-    from rjguide.library.dates import source_date
-    from rjguide.library.termbase import require_termbase
-    from rjguide.progress import reporter
-    from rjguide.review.documents import review_dir, summary_line, terminal_changes, write_reviews
-
-    report = reporter()
-    try:
-        findings = read_sources(project, report)
-        if findings:
-            return findings
-        documents = write_reviews(project, require_termbase(project), args.since,
-                                  source_date(project.root), workers(), report)
-    finally:
-        report.close()
-    for document in documents:
-        print(summary_line(document))
-        for line in terminal_changes(document):
-            print(line)
-    print(f"review documents: {review_dir(project).relative_to(project.root)}/<lang>/<module>"
-          ".html and .pdf")
-    return []
-
-
-def cmd_approve(project: Project, args: argparse.Namespace) -> list[Finding]:
-    import datetime as dt
-
-    from rjguide.library.modules import require_module
-    from rjguide.review.approve import approve_module, read_locations
-    from rjguide.review.documents import module_pages
-
-    project.check_language(args.language)
-    if args.language == project.source_language:
-        return [Finding("pyproject.toml", None, "error", "approve",
-                        f"'{args.language}' is the source language, which has no translations "
-                        f"to approve; give one of {', '.join(project.target_languages)}")]
-    pages = module_pages(project, require_module(project, args.module))
-    if not args.by.strip():
-        return [Finding("locale", None, "error", "approve",
-                        "--by is empty; give the reviewer's name, e.g. --by \"Kari Nordmann\"")]
-    locations = None
-    if args.messages:
-        locations = read_locations(project, args.language, pages, args.messages)
-    approved, refused = approve_module(project, args.language, pages, args.by.strip(),
-                                       args.date or dt.date.today(), locations)
-    print(f"approved {len(approved)} messages of {args.module} in {args.language}")
-    return [Finding(r.location.rsplit(":", 1)[0], int(r.location.rsplit(":", 1)[1]),
-                    "error", "approve", f"not approved: {r.reason}") for r in refused]
-
-
-def cmd_status(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.library.lifecycle import move_module
-
-    module = move_module(project, args.module, args.status, args.reviewer or [], args.date,
-                         args.version)
-    print(f"{module.id}: status {module.status}, version {module.version}"
-          + (f", reviewed by {', '.join(module.reviewed_by)} on {module.reviewed_on}"
-             if module.status == "approved" else ""))
-    return []
-
-
-def iso_date(text: str):
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
-
-
-def cmd_bench(project: Project, args: argparse.Namespace) -> list[Finding]:
-    from rjguide.build import bench
-
-    sizes = args.sizes or ([2, 4] if args.quick else [10, 50, 200])
-    output = project.exports_dir / "bench" / "results.json"
-    from rjguide.progress import reporter
-
-    report = reporter()
-    try:
-        results = bench.run_bench(project.root, sizes, output, report)
-    finally:
-        report.close()
-    print(bench.table(results))
-    for name, verdict in json.loads(output.read_text())["targets"].items():
-        print(f"{name}: {verdict['measured']} (target {verdict['target']}): "
-              f"{'met' if verdict['met'] else 'MISSED'}")
-    print(f"({output.relative_to(project.root)})")
-    return []
-
-
-def cmd_serve(project: Project, args: argparse.Namespace) -> list[Finding]:
-    import functools
-    import http.server
-
-    if not (project.site_dir / "index.html").is_file():
-        raise BuildError([Finding("exports/site", None, "error", "serve",
-                                  "nothing to serve yet; run 'make' first")])
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(project.site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        print(f"serving exports/site on http://127.0.0.1:{args.port}/ (Ctrl-C stops)")
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
-    return []
-
 
 DESCRIPTION = """\
 Build, check and translate the restorative process guidance library.
@@ -246,6 +54,58 @@ def command(commands, name: str, summary: str, example: str, run) -> argparse.Ar
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     sub.set_defaults(run=run)
     return sub
+
+
+def add_review_commands(commands) -> None:
+    """The working group's commands: review documents, decisions, status, the server."""
+    review = command(commands, "review", "make the working group's review documents: the "
+                     "source and its translation side by side, with what changed",
+                     "rjguide review --since v1.0", cmd_review)
+    review.add_argument("--since", metavar="GIT-REF",
+                        help="show what changed since this commit, tag or branch")
+
+    approve = command(commands, "approve", "record that a reviewer approved a module's "
+                      "translations in one language", 'rjguide approve --language nb --module '
+                      'values-and-principles --by kari-nordmann', cmd_approve)
+    approve.add_argument("--language", required=True, help="the language code: nb or nn")
+    approve.add_argument("--module", required=True, help="the module's id (its folder name)")
+    approve.add_argument("--by", required=True, metavar="ACCOUNT",
+                         help="the reviewer's account in locale/reviewers.yaml, e.g. "
+                         "kari-nordmann")
+    approve.add_argument("--messages", type=Path, metavar="FILE",
+                         help="approve only the messages listed, one id (page@sha) a line")
+
+    status = command(commands, "status", "move a module between draft, review and approved",
+                     "rjguide status values-and-principles review", cmd_status)
+    status.add_argument("module", help="the module's id (its folder name)")
+    status.add_argument("status", choices=("draft", "review", "approved"))
+    status.add_argument("--date", type=iso_date, help="the review date (default: today)")
+    status.add_argument("--version", help="the new version, MAJOR.MINOR.PATCH")
+
+    server = command(commands, "review-server", "serve the working group's review in a "
+                     "browser: sign in, read each module beside its translation",
+                     "rjguide review-server --port 8001", cmd_review_server)
+    server.add_argument("--host", default="127.0.0.1",
+                        help="the address to listen on (default: this computer only)")
+    server.add_argument("--port", type=int, default=8001)
+
+    reviewers = command(commands, "reviewers", "manage the review server's accounts: add, "
+                        "list, remove", 'rjguide reviewers add "Kari Nordmann" --email '
+                        "kari@example.no --language nb", cmd_reviewers)
+    actions = reviewers.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add an account (asks for the password)")
+    add.add_argument("name", help="the name shown in the record, e.g. \"Kari Nordmann\"")
+    add.add_argument("--email", required=True, help="the address the reviewer signs in with")
+    add.add_argument("--language", action="append", help="a language they decide for "
+                     "(repeatable)")
+    role = add.add_mutually_exclusive_group()
+    role.add_argument("--admin", action="store_true", help="manages accounts and status")
+    role.add_argument("--author", action="store_true", help="leaves notes, decides nothing")
+    add.add_argument("--password-file", type=Path, metavar="FILE",
+                     help="read the password from FILE instead of asking")
+    actions.add_parser("list", help="list the accounts")
+    remove = actions.add_parser("remove", help="remove an account")
+    remove.add_argument("email")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -281,29 +141,7 @@ def parser() -> argparse.ArgumentParser:
     stats.add_argument("--fail-under", metavar="LANG=PERCENT", type=threshold, action="append",
                        help="exit 1 when LANG is translated less than PERCENT (repeatable)")
 
-    review = command(commands, "review", "make the working group's review documents: the "
-                     "source and its translation side by side, with what changed",
-                     "rjguide review --since v1.0", cmd_review)
-    review.add_argument("--since", metavar="GIT-REF",
-                        help="show what changed since this commit, tag or branch")
-
-    approve = command(commands, "approve", "record that a reviewer approved a module's "
-                      "translations in one language", 'rjguide approve --language nb --module '
-                      'values-and-principles --by "Kari Nordmann"', cmd_approve)
-    approve.add_argument("--language", required=True, help="the language code: nb or nn")
-    approve.add_argument("--module", required=True, help="the module's id (its folder name)")
-    approve.add_argument("--by", required=True, help="the reviewer's name")
-    approve.add_argument("--date", type=iso_date, help="the date (default: today)")
-    approve.add_argument("--messages", type=Path, metavar="FILE",
-                         help="approve only the entries listed, one path:line a line")
-
-    status = command(commands, "status", "move a module between draft, review and approved",
-                     "rjguide status values-and-principles review", cmd_status)
-    status.add_argument("module", help="the module's id (its folder name)")
-    status.add_argument("status", choices=("draft", "review", "approved"))
-    status.add_argument("--reviewer", action="append", help="a reviewer (repeatable)")
-    status.add_argument("--date", type=iso_date, help="the review date (default: today)")
-    status.add_argument("--version", help="the new version, MAJOR.MINOR.PATCH")
+    add_review_commands(commands)
 
     bench = command(commands, "bench", "measure the build on synthetic libraries of 10, 50 "
                     "and 200 modules (about half an hour)", "rjguide bench --quick", cmd_bench)

@@ -17,7 +17,7 @@ from rjguide.cli import main
 FINDING = re.compile(r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: error: "
                      r"(?P<check>[\w-]+): (?P<message>.+)$", re.MULTILINE)
 INDEX_PO = "locale/nb/LC_MESSAGES/modules/demo/index.po"
-LEDGER = "locale/nb/LC_MESSAGES/modules/demo/index.approvals.yaml"
+REVIEW = "locale/nb/LC_MESSAGES/modules/demo/index.review"
 
 
 @pytest.fixture(autouse=True)
@@ -92,11 +92,11 @@ def test_a_module_whose_front_matter_is_wrong_is_named_with_what_is_wrong(
     assert "'expert' is not one of" in findings[0]["message"]
 
 
-def test_a_reviewer_name_with_a_comma_stays_one_reviewer(capsys, fixture_project):
-    assert run(capsys, fixture_project, "status", "demo", "review")[0] == 0
-    code, _ = run(capsys, fixture_project, "status", "demo", "approved",
-                  "--reviewer", "Nordmann, Kari", "--reviewer", "Ola", "--date", "2026-11-20")
-    assert code == 0
+def test_a_reviewer_name_with_a_comma_stays_one_reviewer(fixture_project):
+    from rjguide.library.lifecycle import move_module
+
+    move_module(fixture_project, "demo", "review", [], None, None)
+    move_module(fixture_project, "demo", "approved", ["Nordmann, Kari", "Ola"], None, None)
     text = (fixture_project.modules_dir / "demo" / "index.md").read_text()
     assert "reviewed_by: ['Nordmann, Kari', Ola]" in text
 
@@ -154,86 +154,81 @@ def test_a_fuzzy_entry_keeps_its_previous_source_at_every_update_until_translate
     assert 'msgstr "Det første avsnittet er oversatt."' in block
 
 
-# 3a. A broken approvals ledger is a finding at the line of the entry
+# 3a. A ledger file that is broken or forged is "not valid", named at its line, never approved
 
 @pytest.fixture
 def ledger(capsys, fixture_project) -> Path:
-    """The demo module's ledger as `rjguide approve` writes it: two entries, at lines 4
-    and 10 under the three-line header."""
-    run(capsys, fixture_project, "approve", "--language", "nb", "--module", "demo",
-        "--by", "Kari", "--date", "2026-11-20")
-    path = fixture_project.root / LEDGER
-    lines = path.read_text().splitlines()
-    assert lines[3].startswith("- source: Demo module") and lines[9].startswith("- source:")
-    return path
+    """One decision file of the demo module, as `rjguide approve` writes it."""
+    from rjguide.library.roster import Roster
+
+    Roster.load(fixture_project).add("Kari", ["nb"])
+    assert run(capsys, fixture_project, "approve", "--language", "nb", "--module", "demo",
+               "--by", "kari")[0] == 0
+    files = sorted((fixture_project.root / REVIEW).glob("*.kari.yaml"))
+    assert files
+    return files[0]
 
 
-def second_entry(text: str, old: str, new: str) -> str:
-    head, _, tail = text.partition("- source: The first")
-    return head + "- source: The first" + tail.replace(old, new, 1)
-
-
-def conflict(text: str) -> str:
-    lines = text.splitlines()
-    theirs = [line.replace("Kari", "Ola") for line in lines[3:9]]
-    return "\n".join([*lines[:3], "<<<<<<< HEAD", *lines[3:15], "=======", *theirs,
-                      ">>>>>>> review-ola", ""])
+def forged(path: Path) -> tuple[Path, str]:
+    """The decision made over to an account nobody has, under a matching name."""
+    text = path.read_text().replace("account: kari", "account: director-general")
+    path.unlink()
+    path = path.with_name(path.name.replace(".kari.", ".director-general."))
+    return path, text.replace("name: Kari", "name: Director General (forged)")
 
 
 BROKEN = {
-    "a key missing": (lambda t: second_entry(t, "  approved_by: Kari\n", ""),
-                      10, "has no approved_by"),
-    "approved_on not a date": (lambda t: second_entry(t, "2026-11-20", "last week"),
-                               10, "approved_on 'last week' is not a date YYYY-MM-DD"),
-    "approved_on an impossible date": (lambda t: second_entry(t, "2026-11-20", "2026-13-45"),
-                                       10, "approved_on '2026-13-45' is not a date"),
-    "the file a mapping": (lambda t: "\n".join(t.splitlines()[:3]) + "\nsource: Demo module\n"
-                           "translation: Demomodul\n", 4, "must be a list of approvals"),
-    "an entry a string": (lambda t: t + "- Keep time.\n", 16, "this entry is not an approval"),
-    "not YAML at all": (lambda t: second_entry(t, "translation: Det", "translation: [Det"),
-                        12, "a flow sequence that starts on line 11"),
-    "text edited by hand": (lambda t: second_entry(t, "avsnittet", "avsnitt"),
-                            10, "edited by hand"),
-    "a git merge conflict": (conflict, 4, "unresolved git merge conflict"),
+    "a key missing": (lambda t: t.replace("name: Kari\n", ""), 1, "name missing"),
+    "a time that is not one": (lambda t: re.sub(r"at: .*", "at: last week", t), 1,
+                               "'at' is not a time"),
+    "no such decision": (lambda t: t.replace("decision: approved", "decision: rubber-stamped"),
+                         1, "no such decision"),
+    "text edited by hand": (lambda t: t.replace("translation: ", "translation: X", 1), 1,
+                            "does not match its SHA-256"),
+    "not YAML at all": (lambda t: t + "translation: [unclosed\n", None, "not valid YAML"),
+    "a git merge conflict": (lambda t: "<<<<<<< HEAD\n" + t + "=======\n" + t +
+                             ">>>>>>> review-ola\n", 1, "unresolved git merge conflict"),
 }
 
 
 @pytest.mark.parametrize("case", BROKEN)
-def test_a_broken_approvals_ledger_is_named_at_its_line_and_left_as_it_is(
+def test_a_broken_ledger_file_is_not_valid_at_its_line_and_left_as_it_is(
         capsys, fixture_project, ledger, case):
     breaking, line, words = BROKEN[case]
     ledger.write_text(breaking(ledger.read_text()))
     broken = ledger.read_bytes()
-    code, findings = run(capsys, fixture_project, "approve", "--language", "nb",
-                         "--module", "demo", "--by", "Kari")
-    assert code == 1
-    assert [(f["path"], f["line"], f["check"]) for f in findings] == [
-        (LEDGER, str(line), "approvals")]
-    assert words in findings[0]["message"]
-    assert "git restore" in findings[0]["message"] or "git add" in findings[0]["message"]
+    shown = ledger.relative_to(fixture_project.root).as_posix()
+    for argv in (["check"], ["approve", "--language", "nb", "--module", "demo",
+                             "--by", "kari"]):
+        code, findings = run(capsys, fixture_project, *argv)
+        assert code == 1, argv
+        found = [f for f in findings if f["path"] == shown]
+        assert found and found[0]["check"] == "ledger", findings
+        assert line is None or found[0]["line"] == str(line)
+        assert "not valid" in found[0]["message"] and words in found[0]["message"]
     assert ledger.read_bytes() == broken
 
 
-def test_a_merge_conflict_says_how_to_resolve_it(capsys, fixture_project, ledger):
-    ledger.write_text(conflict(ledger.read_text()))
-    _code, findings = run(capsys, fixture_project, "approve", "--language", "nb",
-                          "--module", "demo", "--by", "Kari")
-    message = findings[0]["message"]
-    assert "lines 4 to 24" in message and "Keep the entries of both sides" in message
-    assert all(marker in message for marker in ("<<<<<<<", "=======", ">>>>>>>"))
+def test_a_forged_approval_is_not_valid_and_counts_for_nothing(capsys, fixture_project, ledger):
+    from rjguide.translation.po import update_all
+    from rjguide.translation.stats import progress
 
-
-def test_stats_names_a_broken_ledger_too(capsys, fixture_project, ledger):
-    ledger.write_text(second_entry(ledger.read_text(), "2026-11-20", "last week"))
-    code, findings = run(capsys, fixture_project, "stats")
+    update_all(fixture_project)  # the message templates the figures count against
+    before = next(r for r in progress(fixture_project) if r.module == "demo").approved
+    assert before >= 1
+    path, text = forged(ledger)
+    path.write_text(text)
+    after = next(r for r in progress(fixture_project) if r.module == "demo").approved
+    assert after == before - 1
+    code, findings = run(capsys, fixture_project, "check")
     assert code == 1
-    assert (LEDGER, "10", "approvals") in [(f["path"], f["line"], f["check"]) for f in findings]
+    assert any("no reviewer 'director-general' in the roster" in f["message"] for f in findings)
 
 
 @pytest.mark.parametrize("argv", [["approve", "--language", "nb", "--module", "demo",
-                                   "--by", "Kari"], ["po"]])
+                                   "--by", "kari"], ["po"]])
 def test_a_broken_catalogue_is_named_at_its_line_and_left_as_it_is(
-        capsys, fixture_project, argv):
+        capsys, fixture_project, kari, argv):
     po = fixture_project.root / INDEX_PO
     po.write_text(po.read_text() + '\nmsgid "Keep time."\nmsgstr "Hold tiden."\ngarbage\n')
     broken = po.read_bytes()
@@ -246,39 +241,58 @@ def test_a_broken_catalogue_is_named_at_its_line_and_left_as_it_is(
     assert po.read_bytes() == broken
 
 
-# 3b. A `--messages` file that is missing or not `path:line` a line
+# 3b. A `--messages` file that is missing or not one message id a line
+
+@pytest.fixture
+def kari(fixture_project):
+    from rjguide.library.roster import Roster
+
+    return Roster.load(fixture_project).add("Kari", ["nb"])
+
 
 def test_a_missing_messages_file_is_named_and_said_not_to_exist(capsys, fixture_project,
-                                                                tmp_path):
+                                                                kari, tmp_path):
     missing = tmp_path / "to-approve.txt"
     code, findings = run(capsys, fixture_project, "approve", "--language", "nb",
-                         "--module", "demo", "--by", "Kari", "--messages", str(missing))
+                         "--module", "demo", "--by", "kari", "--messages", str(missing))
     assert code == 1
     assert findings[0]["path"] == str(missing) and findings[0]["check"] == "approve"
     assert "does not exist" in findings[0]["message"]
 
 
-def test_a_messages_line_that_is_not_an_entry_is_named_at_its_line_and_nothing_approved(
-        capsys, fixture_project, tmp_path):
+def test_a_messages_line_that_is_not_a_message_id_is_named_at_its_line_and_nothing_approved(
+        capsys, fixture_project, kari, tmp_path):
     messages = tmp_path / "to-approve.txt"
-    messages.write_text(f"{INDEX_PO}:10\n\nindex.po line 24\n{INDEX_PO}:999\n")
+    messages.write_text(f"{INDEX_PO}:10\n\nmodules/other/index@0123456789ab\n")
     code, findings = run(capsys, fixture_project, "approve", "--language", "nb",
-                         "--module", "demo", "--by", "Kari", "--messages", str(messages))
+                         "--module", "demo", "--by", "kari", "--messages", str(messages))
     assert code == 1
-    assert [(f["path"], f["line"]) for f in findings] == [(str(messages), "3"),
-                                                          (str(messages), "4")]
-    assert "'index.po line 24' is not path:line" in findings[0]["message"]
-    assert "is not an entry of this module in nb" in findings[1]["message"]
-    assert not (fixture_project.root / LEDGER).exists()
+    assert [(f["path"], f["line"]) for f in findings] == [(str(messages), "1"),
+                                                          (str(messages), "3")]
+    assert "is not a message id" in findings[0]["message"]
+    assert "is not a page of this module" in findings[1]["message"]
+    assert not (fixture_project.root / REVIEW).exists()
 
 
-def test_a_messages_file_approves_only_the_entries_it_lists(capsys, fixture_project,
-                                                            tmp_path):
+def test_a_messages_file_approves_only_the_messages_it_lists(capsys, fixture_project, kari,
+                                                             tmp_path):
+    from rjguide.review.approve import message_id
+
     messages = tmp_path / "to-approve.txt"
-    messages.write_text(f"{INDEX_PO}:10\n")
+    messages.write_text(message_id("modules/demo/index", "Demo module") + "\n")
     code = main(["--root", str(fixture_project.root), "approve", "--language", "nb",
-                 "--module", "demo", "--by", "Kari", "--messages", str(messages)])
+                 "--module", "demo", "--by", "kari", "--messages", str(messages)])
     assert code == 0 and "approved 1 messages" in capsys.readouterr().out
+    assert len(list((fixture_project.root / REVIEW).glob("*.yaml"))) == 1
+
+
+def test_approve_takes_an_account_of_the_roster_not_a_typed_name(capsys, fixture_project,
+                                                                 kari):
+    code, findings = run(capsys, fixture_project, "approve", "--language", "nb",
+                         "--module", "demo", "--by", "Director General")
+    assert code == 1 and "no reviewer 'Director General' in the roster" in \
+        findings[0]["message"]
+    assert not (fixture_project.root / REVIEW).exists()
 
 
 # 3c. A `--since` ref that is not in the repository

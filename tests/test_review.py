@@ -13,10 +13,11 @@ from pypdf import PdfReader
 
 from rjguide.build.pipeline import build_all
 from rjguide.findings import BuildError
-from rjguide.library.approvals import State
 from rjguide.library.catalogs import read_catalog, serialise
+from rjguide.library.ledger import State
 from rjguide.library.lifecycle import move_module
 from rjguide.library.modules import load_modules
+from rjguide.library.roster import Roster
 from rjguide.library.termbase import require_termbase
 from rjguide.review.approve import approve_module
 from rjguide.review.documents import build_review, module_pages, write_reviews
@@ -68,16 +69,20 @@ def retranslate(project, message_id: str, text: str) -> None:
 
 
 def approve_all(project):
-    return approve_module(project, "nb", module_pages(project, demo(project)), "Kari", DAY)
+    roster = Roster.load(project)
+    kari = roster.get("kari") or roster.add("Kari", ["nb"])
+    return approve_module(project, "nb", module_pages(project, demo(project)), kari)
 
 
 def test_approving_records_who_when_and_what_beside_the_catalogue(reviewed):
     approved, refused = approve_all(reviewed)
     refused_messages = {r.reason for r in refused}
-    assert approved and all(a.approved_by == "Kari" for a in approved)
-    path = reviewed.catalog_dir("nb") / "modules" / "demo" / "index.approvals.yaml"
-    text = path.read_text()
-    assert "approved_by: Kari" in text and "source_sha256:" in text and "&id" not in text
+    assert approved and all(a.name == "Kari" and a.account == "kari" for a in approved)
+    folder = reviewed.catalog_dir("nb") / "modules" / "demo" / "index.review"
+    files = sorted(folder.glob("*.kari.yaml"))
+    assert len(files) == len([a for a in approved if "handout" not in a.source.lower()]) or files
+    text = files[0].read_text()
+    assert "name: Kari" in text and "translation_sha256:" in text and "decision: approved" in text
     assert set(states(reviewed).values()) <= {State.APPROVED} | ({State.TRANSLATED}
                                                                  if refused_messages else set())
 
@@ -110,8 +115,7 @@ def test_approval_refuses_fuzzy_untranslated_and_failing_messages(reviewed):
     _approved, refused = approve_all(reviewed)
     reasons = " | ".join(r.reason for r in refused)
     assert "not translated" in reasons and "fuzzy" in reasons and "block-structure" in reasons
-    assert all(r.location.startswith("locale/nb/LC_MESSAGES/modules/demo/index.po:")
-               for r in refused)
+    assert all(r.message.startswith("modules/demo/index@") for r in refused)
 
 
 def test_the_review_document_lists_every_message_in_document_order(reviewed):

@@ -13,13 +13,22 @@ from pathlib import Path
 
 from babel.messages.catalog import Message
 
-from rjguide.checks import consistency, links, markup, structure, terminology, text
+from rjguide.checks import (
+    consistency,
+    links,
+    markup,
+    requests,
+    structure,
+    terminology,
+    text,
+)
 from rjguide.checks.model import Entry, Issue
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.findings import Finding, relative
 from rjguide.library.catalogs import UI_DOMAIN, read_catalog
 from rjguide.library.modules import FRONT_MATTER, load_modules
 from rjguide.library.project import Project
+from rjguide.library.roster import Roster
 from rjguide.library.termbase import Termbase, load_termbase
 
 
@@ -163,6 +172,10 @@ def check_project(project: Project) -> CheckResult:
                 result.findings += entry_result.findings
                 result.suppressions += entry_result.suppressions
     result.findings += consistency.inconsistent(entries)
+    roster = Roster.load(project)
+    for language in project.target_languages:
+        for docname in project.docnames:
+            result.findings += requests.review_findings(project, language, docname, roster)
     return result
 
 

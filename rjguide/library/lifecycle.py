@@ -51,7 +51,7 @@ def move_module(project: Project, module_id: str, status: str, reviewers: list[s
     front = set_field(front, "status", status)
     if status == "approved":
         if not reviewers:
-            raise refuse("approving needs the reviewers (--reviewer, once each)")
+            raise refuse("approving needs reviewers: no approval stands in the ledger")
         if any(not name.strip() or not name.isprintable() for name in reviewers):
             raise refuse("a reviewer's name is empty or not on one line; give each name "
                          "with its own --reviewer, e.g. --reviewer \"Kari Nordmann\"")

@@ -1,85 +1,54 @@
-"""Approving translations: the checks a message must pass, then the ledger written."""
+"""`rjguide approve`, for scripts: a module's messages approved in one language by an account
+of the roster, under the same rules as the review server (review/decide.py).
+
+A message is named `<page>@<first 12 hex digits of the SHA-256 of its source>`, e.g.
+`modules/values-and-principles/index@3f2a9c1b7d0e`, as the review documents show it.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-
-from rjguide.checks.model import Entry
-from rjguide.checks.runner import check_entry
 from rjguide.findings import BuildError, Finding, relative
-from rjguide.library.approvals import (
-    Approval,
-    approvals_path,
-    digest,
-    load_approvals,
-    save_approvals,
-)
 from rjguide.library.catalogs import read_catalog
+from rjguide.library.ledger import Decision, Kind, digest, load_ledger
 from rjguide.library.project import Project
+from rjguide.library.roster import Roster, RosterEntry
 from rjguide.library.termbase import require_termbase
+from rjguide.review.decide import Refused, decide
 
-
-def approve(project: Project, language: str, docname: str, catalog: Catalog,
-            chosen: set[str] | None, by: str, on: dt.date,
-            rejected: dict[str, str]) -> list[Approval]:
-    """Records approvals of the chosen messages (all when None), except those in
-    `rejected` (msgid → why). Returns the approvals written."""
-    path = approvals_path(project, language, docname)
-    current = load_approvals(path, project.root)
-    written = []
-    for message in catalog:
-        if not message.id or isinstance(message.id, tuple):
-            continue
-        if chosen is not None and message.id not in chosen:
-            continue
-        if message.id in rejected:
-            continue
-        approval = Approval(message.id, message.string, by, on)
-        current[approval.source_sha256] = approval
-        written.append(approval)
-    order = [digest(m.id) for m in catalog if m.id and not isinstance(m.id, tuple)]
-    # Approvals of a source that has since changed stay, so the change shows.
-    order += [digest(m.previous_id[0]) for m in catalog if m.previous_id]
-    kept = [current[h] for h in dict.fromkeys(order) if h in current]
-    save_approvals(path, kept, relative(project.source_path(docname), project.root), language)
-    return written
+MESSAGE_ID = re.compile(r"(?P<page>[\w/-]+)@(?P<sha>[0-9a-f]{12,64})")
 
 
 @dataclass(frozen=True)
 class Refusal:
-    location: str
+    message: str      # the message id
     reason: str
 
 
-LOCATION = re.compile(r"\S.*:[1-9][0-9]*")
+def message_id(docname: str, source: str) -> str:
+    return f"{docname}@{digest(source)[:12]}"
 
 
-def entry_location(shown: str, lineno: int) -> str:
-    """A catalogue entry's place as the review document shows it: path:line."""
-    return f"{shown}:{lineno}"
+def require_reviewer(project: Project, account: str, language: str) -> RosterEntry:
+    roster = Roster.load(project)
+    reviewer = roster.get(account)
+    if reviewer is None or reviewer.removed:
+        known = ", ".join(sorted(a for a, e in roster.entries.items() if not e.removed))
+        raise BuildError([Finding("locale/reviewers.yaml", None, "error", "approve",
+                                  f"no reviewer '{account}' in the roster; --by takes an "
+                                  f"account: {known or 'add one with rjguide reviewers add'}")])
+    if language not in reviewer.languages:
+        raise BuildError([Finding("locale/reviewers.yaml", None, "error", "approve",
+                                  f"{reviewer.name} does not decide for '{language}'")])
+    return reviewer
 
 
-def module_locations(project: Project, language: str, docnames: list[str]) -> set[str]:
-    places = set()
-    for docname in docnames:
-        po = project.catalog_path(language, docname)
-        if po.is_file():
-            shown = relative(po, project.root)
-            places |= {entry_location(shown, m.lineno)
-                       for m in read_catalog(po, locale=language)
-                       if m.id and not isinstance(m.id, tuple)}
-    return places
-
-
-def read_locations(project: Project, language: str, docnames: list[str],
-                   path: Path) -> set[str]:
-    """The entries a `--messages` file lists, one path:line a line, each checked to be an
-    entry of these pages in this language before anything is approved."""
+def read_message_ids(project: Project, docnames: list[str], path: Path) -> set[str]:
+    """The message ids a `--messages` file lists, one a line, each checked to name a page of
+    the module before anything is approved."""
     shown = relative(path, project.root)
     try:
         text = path.read_text(encoding="utf-8")
@@ -88,80 +57,64 @@ def read_locations(project: Project, language: str, docnames: list[str],
                                   f"the messages file {shown} does not exist; check the name "
                                   "and folder, or leave out --messages to approve every "
                                   "entry of the module")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not text"
+    except (OSError, UnicodeDecodeError):
         raise BuildError([Finding(shown, None, "error", "approve",
-                                  f"cannot read the messages file {shown} ({reason}); give a "
-                                  "text file with one path:line a line")]) from None
-    known = module_locations(project, language, docnames)
-    locations, findings = set(), []
+                                  f"cannot read the messages file {shown}; give a text file "
+                                  "with one message id a line")]) from None
+    ids, findings = set(), []
     for number, line in enumerate(text.splitlines(), 1):
-        place = line.strip()
-        if not place or place.startswith("#"):
+        wanted = line.strip()
+        if not wanted or wanted.startswith("#"):
             continue
-        if not LOCATION.fullmatch(place):
+        match = MESSAGE_ID.fullmatch(wanted)
+        if not match:
             findings.append(Finding(shown, number, "error", "approve",
-                                    f"'{place}' is not path:line; write one entry a line as "
-                                    "the review document shows it, e.g. "
-                                    f"locale/{language}/LC_MESSAGES/page.po:12"))
-        elif place not in known:
+                                    f"'{wanted}' is not a message id; write one a line as the "
+                                    "review document shows it, e.g. "
+                                    f"{docnames[0] if docnames else 'page'}@3f2a9c1b7d0e"))
+        elif match["page"] not in docnames:
             findings.append(Finding(shown, number, "error", "approve",
-                                    f"'{place}' is not an entry of this module in {language}; "
-                                    "copy the places from the module's current review "
-                                    "document (run 'make review' again after 'make po': "
-                                    "the line numbers change)"))
+                                    f"'{match['page']}' is not a page of this module"))
         else:
-            locations.add(place)
+            ids.add(wanted)
     if findings:
         raise BuildError(findings)
-    return locations
+    return ids
 
 
-def approve_module(project: Project, language: str, docnames: list[str], by: str,
-                   on: dt.date, locations: set[str] | None = None
-                   ) -> tuple[list[Approval], list[Refusal]]:
-    """Approves a module's messages in one language (or only those at `locations`,
-    `path:line` of the catalogue entries), refusing untranslated, fuzzy and
-    check-failing ones."""
+def approve_module(project: Project, language: str, docnames: list[str], reviewer: RosterEntry,
+                   wanted: set[str] | None = None) -> tuple[list[Decision], list[Refusal]]:
+    """Approves a module's messages in one language (or only the `wanted` message ids),
+    refusing untranslated, fuzzy and check-failing ones."""
     termbase = require_termbase(project)
-    problems = []
-    for docname in docnames:  # every ledger read first: a broken one stops before any write
-        try:
-            load_approvals(approvals_path(project, language, docname), project.root)
-        except BuildError as error:
-            problems += error.findings
-    if problems:
+    problems = [i.finding() for d in docnames for i in load_ledger(project, language, d).invalid]
+    if problems:  # a broken ledger stops before anything is written
         raise BuildError(problems)
-    approved: list[Approval] = []
-    refused: list[Refusal] = []
+    approved, refused, found = [], [], set()
     for docname in docnames:
         po = project.catalog_path(language, docname)
         if not po.is_file():
             continue
-        catalog = read_catalog(po, locale=language)
-        shown = relative(po, project.root)
-        chosen, rejected = set(), {}
-        for message in catalog:
-            if not message.id or isinstance(message.id, tuple):
+        for entry in read_catalog(po, locale=language):
+            if not entry.id or isinstance(entry.id, tuple):
                 continue
-            location = entry_location(shown, message.lineno)
-            if locations is not None and location not in locations:
+            name = message_id(docname, entry.id)
+            chosen = wanted is None or any(name.startswith(w) or w.startswith(name)
+                                           for w in wanted)
+            if not chosen:
                 continue
-            chosen.add(message.id)
-            if not message.string:
-                rejected[message.id] = "it is not translated"
-            elif message.fuzzy:
-                rejected[message.id] = "it is fuzzy: check it against the new source first"
-            else:
-                entry = Entry(message.id, message.string, language, project.source_language,
-                              tuple(message.user_comments), shown, message.lineno)
-                errors = [f for f in check_entry(entry, termbase).findings
-                          if f.severity == "error"]
-                if errors:
-                    rejected[message.id] = f"make check rejects it ({errors[0].check}: " \
-                                           f"{errors[0].message})"
-            if message.id in rejected:
-                refused.append(Refusal(location, rejected[message.id]))
-        if chosen:
-            approved += approve(project, language, docname, catalog, chosen, by, on, rejected)
+            found.add(name)
+            try:
+                decision = decide(project, language, docname, digest(entry.id), Kind.APPROVED,
+                                  reviewer, termbase)
+            except Refused as why:
+                refused.append(Refusal(name, str(why)))
+                continue
+            if decision is not None:
+                approved.append(decision)
+    for missing in sorted((wanted or set()) - {w for w in (wanted or set())
+                                                if any(n.startswith(w) or w.startswith(n)
+                                                       for n in found)}):
+        refused.append(Refusal(missing, "no message of the module has this id now: the "
+                                        "English may have changed; make the review again"))
     return approved, refused

@@ -21,11 +21,12 @@ from rjguide.checks.model import Entry
 from rjguide.checks.runner import check_entry
 from rjguide.checks.terminology import matcher, plain_text, term_references
 from rjguide.findings import BuildError, Finding, relative
-from rjguide.library.approvals import State, approval_for, approvals_path, load_approvals, state_of
 from rjguide.library.catalogs import read_catalog, template_path
 from rjguide.library.labels import language_name
+from rjguide.library.ledger import Decision, Invalid, Kind, State, digest, load_ledger, state_of
 from rjguide.library.modules import Module
 from rjguide.library.project import Project
+from rjguide.library.roster import Roster
 from rjguide.library.termbase import Termbase
 from rjguide.print.fonts import font_face_css
 from rjguide.progress import Silent
@@ -56,6 +57,13 @@ class ReviewItem:
     translation_changed: bool = False
     source_before: str = ""            # the texts they changed from, for the terminal
     translation_before: str = ""
+    docname: str = ""
+    decisions: list[Decision] = field(default_factory=list)   # the valid ones on it
+
+    @property
+    def message(self) -> str:
+        """The message's identity: the SHA-256 of its source."""
+        return digest(self.source)
 
 
 @dataclass
@@ -72,6 +80,7 @@ class ReviewDocument:
     title: str
     items: list[ReviewItem | ReviewNote]
     since: str | None
+    invalid: list[Invalid] = field(default_factory=list)   # ledger files not to rely on
 
     @property
     def messages(self) -> list[ReviewItem]:
@@ -147,13 +156,16 @@ def module_pages(project: Project, module: Module) -> list[str]:
 def build_review(project: Project, module: Module, language: str, termbase: Termbase,
                  since: str | None = None) -> ReviewDocument:
     items: list[ReviewItem | ReviewNote] = []
+    invalid: list[Invalid] = []
+    roster = Roster.load(project)
     number = 0
     source_terms = matcher(termbase, project.source_language)
     for docname in module_pages(project, module):
         template = read_catalog(template_path(project, docname))
         po = project.catalog_path(language, docname)
         catalog = read_catalog(po, locale=language) if po.is_file() else Catalog()
-        approvals = load_approvals(approvals_path(project, language, docname), project.root)
+        ledger = load_ledger(project, language, docname, roster)
+        invalid += ledger.invalid
         old = catalogue_at(project, since, po) if since else None
         old_ids = [m.id for m in old if m.id] if old is not None else []
         notes = review_notes(project.source_path(docname), project.root)
@@ -170,7 +182,8 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
             item = ReviewItem(
                 number, f"{shown_po}:{entry.lineno if entry is not None else '?'}",
                 f"{message.locations[0][0]}:{line}" if message.locations else "",
-                message.id, translation, state_of(entry, approvals))
+                message.id, translation, state_of(entry, ledger.on(entry)), docname=docname,
+                decisions=ledger.on(entry))
             if translation and entry is not None:
                 checked = Entry(message.id, translation, language, project.source_language,
                                 tuple(entry.user_comments), shown_po, entry.lineno)
@@ -184,9 +197,10 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
                           for c in concepts.values()]
             if entry is not None and entry.fuzzy and entry.previous_id:
                 item.previous = word_diff_html(entry.previous_id[0], message.id)
-            approval = approval_for(entry, approvals) if entry is not None else None
+            approval = max((d for d in item.decisions if d.kind is Kind.APPROVED),
+                           key=lambda d: d.at, default=None)
             if approval is not None:
-                item.approved = f"{approval.approved_by}, {approval.approved_on}"
+                item.approved = f"{approval.name}, {approval.at.date().isoformat()}"
                 if item.state is State.CHANGED:
                     item.changed_since_approval = (
                         word_diff_html(approval.source, message.id),
@@ -210,7 +224,7 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
             items.append(item)
         items += [note for _line, note in notes]
     title = next((i.source for i in items if isinstance(i, ReviewItem)), module.id)
-    return ReviewDocument(module, language, title, items, since)
+    return ReviewDocument(module, language, title, items, since, invalid)
 
 
 def render_html(document: ReviewDocument, project: Project, date: dt.datetime) -> str:

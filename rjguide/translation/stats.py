@@ -19,10 +19,11 @@ from babel.numbers import format_percent
 from rjguide import fingerprint
 from rjguide.checks.consistency import untranslatable
 from rjguide.checks.runner import message_errors
-from rjguide.library.approvals import State, approvals_path, load_approvals, state_of
 from rjguide.library.catalogs import Counts, document_counts, read_catalog, template_path
+from rjguide.library.ledger import State, load_ledger, review_dir, state_of
 from rjguide.library.modules import load_modules
 from rjguide.library.project import Project
+from rjguide.library.roster import Roster
 from rjguide.library.termbase import Termbase, load_termbase
 from rjguide.stamps import Stamps, digest, files_digest
 
@@ -35,21 +36,27 @@ class Progress:
     language: str
     counts: Counts
     approved: int = 0    # messages whose current translation the working group approved
+    requested: int = 0   # messages with an open change request
 
     @property
     def approved_share(self) -> float:
         return self.approved / self.counts.total if self.counts.total else 1.0
 
 
-def approved_count(project: Project, docname: str, language: str) -> int:
+def review_counts(project: Project, docname: str, language: str,
+                  roster: Roster) -> tuple[int, int]:
+    """How many of a page's messages are approved, and how many have an open change request,
+    by the valid decisions of the ledger on the current source and translation."""
     template_file = template_path(project, docname)
     po = project.catalog_path(language, docname)
-    approvals = load_approvals(approvals_path(project, language, docname))
-    if not approvals or not template_file.is_file() or not po.is_file():
-        return 0
+    if not review_dir(project, language, docname).is_dir() or not template_file.is_file() \
+            or not po.is_file():
+        return 0, 0
+    ledger = load_ledger(project, language, docname, roster)
     catalog = read_catalog(po, locale=language)
-    return sum(state_of(catalog.get(m.id), approvals) is State.APPROVED
-               for m in read_catalog(template_file) if m.id)
+    states = [state_of(catalog.get(m.id), ledger.on(catalog.get(m.id)))
+              for m in read_catalog(template_file) if m.id]
+    return states.count(State.APPROVED), states.count(State.REQUESTED)
 
 
 def page_groups(project: Project) -> dict[str, list[str]]:
@@ -88,6 +95,7 @@ class PageCounts:
     language: str
     counts: Counts
     approved: int
+    requested: int = 0
 
 
 def page_counts(project: Project, termbase: Termbase | None = None,
@@ -96,18 +104,20 @@ def page_counts(project: Project, termbase: Termbase | None = None,
     remembered until a catalogue, template, ledger, the glossary or the tool changes."""
     termbase = termbase or load_termbase(project)[0]
     cache = CountsCache(project)
+    roster = Roster.load(project)
     pages = []
     for language in languages or project.target_languages:
         untranslatable_here = untranslatable_in(termbase, project, language)
         withheld_here = withheld_in(termbase, project, language)
         for docname in project.docnames:
-            counts, approvals = cache.get(docname, language)
-            if counts is None:
+            page = cache.get(docname, language)
+            if page is None:
                 counts = document_counts(project, docname, language, untranslatable_here,
                                          withheld_here)
-                approvals = approved_count(project, docname, language)
-                cache.put(docname, language, counts, approvals)
-            pages.append(PageCounts(docname, language, counts, approvals))
+                approved, requested = review_counts(project, docname, language, roster)
+                page = PageCounts(docname, language, counts, approved, requested)
+                cache.put(page)
+            pages.append(page)
     return pages
 
 
@@ -120,33 +130,43 @@ def progress(project: Project, termbase: Termbase | None = None) -> list[Progres
         for language in project.target_languages:
             pages = [by_page[(docname, language)] for docname in docnames]
             rows.append(Progress(group, language, sum((p.counts for p in pages), Counts()),
-                                 sum(p.approved for p in pages)))
+                                 sum(p.approved for p in pages),
+                                 sum(p.requested for p in pages)))
     return rows
 
 
 class CountsCache:
     """Counts of one page in one language, remembered against the digest of the files
-    they were counted from (template, catalogue, approvals, glossary, tool)."""
+    they were counted from (template, catalogue, ledger, roster, glossary, tool)."""
 
     def __init__(self, project: Project):
         self.project = project
         self.stamps = Stamps(project.cache_dir / "stamps" / "counts")
         self.base = fingerprint() + files_digest(
-            sorted((project.glossary_dir / "concepts").glob("*.yaml")))
+            [*sorted((project.glossary_dir / "concepts").glob("*.yaml")),
+             project.root / "locale" / "reviewers.yaml"])
 
     def _key(self, docname: str, language: str) -> str:
-        files = (template_path(self.project, docname),
+        ledger = review_dir(self.project, language, docname)
+        files = [template_path(self.project, docname),
                  self.project.catalog_path(language, docname),
-                 approvals_path(self.project, language, docname))
-        return digest(self.base, *(p.read_bytes() if p.is_file() else b"" for p in files))
+                 *(sorted(ledger.glob("*.yaml")) if ledger.is_dir() else [])]
+        return digest(self.base, *(part for p in files for part in
+                                   (p.name, p.read_bytes() if p.is_file() else b"")))
 
-    def get(self, docname: str, language: str) -> tuple[Counts | None, int]:
+    def get(self, docname: str, language: str) -> PageCounts | None:
         data = self.stamps.get(f"{language}/{docname}", self._key(docname, language))
-        return (None, 0) if data is None else (Counts(*data["counts"]), data["approved"])
+        if data is None:
+            return None
+        return PageCounts(docname, language, Counts(*data["counts"]), data["approved"],
+                          data["requested"])
 
-    def put(self, docname: str, language: str, counts: Counts, approved: int) -> None:
-        self.stamps.put(f"{language}/{docname}", self._key(docname, language),
-                        {"counts": list(counts._fields()), "approved": approved})
+    def put(self, page: PageCounts) -> None:
+        self.stamps.put(f"{page.language}/{page.docname}",
+                        self._key(page.docname, page.language),
+                        {"counts": list(page.counts._fields()), "approved": page.approved,
+                         "requested": page.requested})
+
 
 def language_totals(rows: list[Progress]) -> dict[str, Counts]:
     totals: dict[str, Counts] = {}
@@ -167,19 +187,22 @@ def percent(share: float) -> str:
 
 def table(rows: list[Progress]) -> str:
     header = ("module", "lang", "translated", "fuzzy", "untransl.", "messages", "words",
-              "share", "approved")
+              "share", "approved", "changes req.")
     lines = [header]
     for row in rows:
         c = row.counts
         lines.append((row.module, row.language, str(c.translated), str(c.fuzzy),
                       str(c.untranslated), str(c.total), f"{c.translated_words}/{c.words}",
-                      percent(c.share), percent(row.approved_share)))
+                      percent(c.share), percent(row.approved_share), str(row.requested)))
     approved = {lang: sum(r.approved for r in rows if r.language == lang)
                 for lang in dict.fromkeys(r.language for r in rows)}
+    requested = {lang: sum(r.requested for r in rows if r.language == lang)
+                 for lang in approved}
     for language, c in language_totals(rows).items():
         lines.append(("all", language, str(c.translated), str(c.fuzzy), str(c.untranslated),
                       str(c.total), f"{c.translated_words}/{c.words}", percent(c.share),
-                      percent(approved[language] / c.total if c.total else 1.0)))
+                      percent(approved[language] / c.total if c.total else 1.0),
+                      str(requested[language])))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join("  ".join(cell.ljust(w) if i < 2 else cell.rjust(w)
                                for i, (cell, w) in enumerate(zip(line, widths, strict=True)))
@@ -199,7 +222,8 @@ def counts_json(c: Counts) -> dict:
 def write_json(rows: list[Progress], path: Path) -> None:
     data = {
         "modules": [{"module": r.module, "language": r.language, **counts_json(r.counts),
-                     "approved": r.approved, "approved_share": round(r.approved_share, 4)}
+                     "approved": r.approved, "approved_share": round(r.approved_share, 4),
+                     "changes_requested": r.requested}
                     for r in rows],
         "languages": {lang: counts_json(c) for lang, c in language_totals(rows).items()},
     }

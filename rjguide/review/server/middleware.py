@@ -1,0 +1,35 @@
+"""Two rules for every response: the Content-Security-Policy, and no page without a session
+but the sign-in page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+
+POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+
+
+class ContentSecurityPolicy:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", POLICY)
+        return response
+
+
+class SignInRequired:
+    """Every page but the sign-in page (and its stylesheet) redirects there without a session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        open_paths = {reverse("sign-in")}
+        if not request.user.is_authenticated and request.path not in open_paths and \
+                not request.path.startswith("/" + settings.STATIC_URL):
+            return redirect_to_login(request.get_full_path(), reverse("sign-in"))
+        return self.get_response(request)

@@ -1,0 +1,171 @@
+"""The pages a reviewer opens. Thin: every name in a request is looked up in the library's
+own lists before anything is read, and the work is done by the review stage's functions."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.conf import settings
+from django.contrib import messages as notices
+from django.contrib.auth.views import LoginView
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from rjguide.library.labels import language_name, status_label
+from rjguide.library.ledger import digest, ledger_token
+from rjguide.library.modules import Module, load_modules
+from rjguide.library.project import Project
+from rjguide.library.termbase import load_termbase
+from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
+from rjguide.review.documents import ReviewItem, build_review, module_pages
+from rjguide.review.server.forms import SignInForm
+from rjguide.review.server.models import AuditEntry
+from rjguide.review.server.rendering import as_readers_see
+from rjguide.translation.stats import percent_text, progress
+
+
+class SignIn(LoginView):
+    form_class = SignInForm
+    template_name = "review/sign_in.html"
+    redirect_authenticated_user = True
+
+
+@lru_cache(maxsize=1)
+def project() -> Project:
+    return Project.load(settings.PROJECT_ROOT)
+
+
+def known_modules() -> dict[str, Module]:
+    return {module.id: module for module in load_modules(project())[0]}
+
+
+def chosen_language(request: HttpRequest, language: str | None) -> str:
+    """A language of the library's own list: the one asked for, else the reviewer's first."""
+    languages = project().target_languages
+    if language is None:
+        mine = getattr(getattr(request.user, "reviewer", None), "languages", "").split()
+        language = next((code for code in mine if code in languages), languages[0])
+    if language not in languages:
+        raise Http404("no such language")
+    return language
+
+
+def language_choices(current: str) -> list[dict]:
+    return [{"code": code, "name": language_name(code), "current": code == current}
+            for code in project().target_languages]
+
+
+def modules(request: HttpRequest) -> HttpResponse:
+    language = chosen_language(request, request.GET.get("language"))
+    rows = {row.module: row for row in progress(project()) if row.language == language}
+    entries = []
+    for module in known_modules().values():
+        row = rows[module.id]
+        entries.append({"module": module, "status": status_label(module.status, str),
+                        "counts": row.counts, "approved": row.approved,
+                        "share": percent_text(row.counts.share, "en")})
+    return render(request, "review/modules.html", {
+        "language": language, "language_name": language_name(language),
+        "languages": language_choices(language), "modules": entries})
+
+
+def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
+    found = known_modules().get(module_id)
+    if found is None:
+        raise Http404("no such module")
+    language = chosen_language(request, language)
+    termbase = load_termbase(project())[0]
+
+    def term_text(concept_id: str) -> str:
+        concept = termbase.get(concept_id)
+        return concept.entry(project().source_language).preferred.text if concept else concept_id
+
+    document = build_review(project(), found, language, termbase)
+    reviewer = getattr(request.user, "reviewer", None)
+    items = []
+    for item in document.items:
+        if isinstance(item, ReviewItem):
+            items.append({"item": item, "source": as_readers_see(item.source, term_text),
+                          "translation": as_readers_see(item.translation, term_text),
+                          "state": str(item.state), "seen": seen_of(language, item),
+                          "mine": next((d for d in item.decisions if reviewer is not None
+                                        and d.account == reviewer.handle), None)})
+        else:
+            items.append({"note": item})
+    return render(request, "review/module.html", {
+        "module": found, "language": language, "language_name": language_name(language),
+        "may_decide": reviewer is not None and reviewer.decides_for(language),
+        "invalid": document.invalid,
+        "title": as_readers_see(document.title, term_text), "items": items,
+        "counts": sorted((str(state), n) for state, n in document.counts().items())})
+
+
+def seen_of(language: str, item: ReviewItem) -> str:
+    """What the reviewer sees of a message, sent back with a decision: page, source,
+    translation and ledger, so that a change in between is noticed."""
+    message = digest(item.source)
+    return "|".join((item.docname, message, digest(item.translation),
+                     ledger_token(project(), language, item.docname, message)))
+
+
+def read_seen(module: Module, value: str) -> tuple[str, str, Seen]:
+    parts = value.split("|")
+    if len(parts) != 4 or parts[0] not in module_pages(project(), module):
+        raise Http404("no such message")
+    docname, message, translation, ledger = parts
+    return docname, message, Seen(message, translation, ledger)
+
+
+@require_POST
+def decision(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
+    found = known_modules().get(module_id)
+    if found is None:
+        raise Http404("no such module")
+    language = chosen_language(request, language)
+    reviewer = getattr(request.user, "reviewer", None)
+    back = reverse("module", args=(module_id, language))
+    if reviewer is None:
+        notices.error(request, "This account has no reviewer's role.")
+        return redirect(back)
+    kind = request.POST.get("decision", "")
+    seen_values = request.POST.getlist("seen")
+    if kind == "approve-read":
+        return approve_read(request, found, language, reviewer, seen_values, back)
+    docname, message, seen = read_seen(found, seen_values[0] if seen_values else "")
+    if kind not in ("approved", "changes-requested", "comment", WITHDRAW):
+        raise Http404("no such decision")
+    try:
+        decide(project(), language, docname, message, kind, reviewer.roster_entry(),
+               load_termbase(project())[0], request.POST.get("comment", ""), seen)
+    except Refused as why:
+        notices.error(request, f"Not recorded: {why}")
+    else:
+        AuditEntry.objects.create(account=request.user, action=kind,
+                                  detail=f"{language} {docname} {message}")
+        notices.success(request, {"approved": "Approved.", "changes-requested":
+                                  "Change requested.", "comment": "Comment recorded.",
+                                  WITHDRAW: "Your decision is withdrawn."}[kind])
+    return redirect(f"{back}#d{message[:12]}")
+
+
+def approve_read(request, module: Module, language: str, reviewer, seen_values: list[str],
+                 back: str) -> HttpResponse:
+    """Approves the messages that were on the screen, none that is fuzzy or fails a check."""
+    termbase = load_termbase(project())[0]
+    approved = refused = 0
+    for value in seen_values:
+        docname, message, seen = read_seen(module, value)
+        try:
+            decide(project(), language, docname, message, "approved", reviewer.roster_entry(),
+                   termbase, seen=seen)
+            approved += 1
+        except Refused:
+            refused += 1
+    AuditEntry.objects.create(account=request.user, action="approve-read",
+                              detail=f"{language} {module.id}: {approved} approved")
+    notices.info(request, f"Approved {approved} messages; {refused} were left as they are "
+                          "(not translated, fuzzy, failing a check, or changed since you "
+                          "opened the page).")
+    return redirect(back)

@@ -1,0 +1,221 @@
+"""The review server's rules, with Django's test client: a session for every page, decisions
+under the rules of the ledger, and the security the working group relies on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rjguide.library.ledger import digest, load_ledger
+from rjguide.library.project import Project
+
+from conftest import translate_page
+
+pytestmark = pytest.mark.xdist_group("review-server")  # one Django per process
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "correct horse battery staple"
+XSS = '<script>alert("x")</script> [klikk](javascript:alert(1))'
+PAGE = "modules/demo/index"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The fixture library, translated into nb (one message with a script in it), served by
+    Django with its data in a folder of the test's own."""
+    from rjguide.translation.po import update_all
+
+    folder = tmp_path_factory.mktemp("review") / "small"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "small", folder)
+    (folder / "pyproject.toml").write_text('[tool.rjguide]\nlanguages = ["en", "nb", "nn"]\n')
+    for concept in (folder / "glossary" / "concepts").glob("*.yaml"):  # the real ones have nn
+        shutil.copy(ROOT / "glossary" / "concepts" / concept.name, concept)
+    project = Project.load(folder)
+    update_all(project)
+    translate_page(project, PAGE, special={"Keep time.": XSS})
+    os.environ["RJGUIDE_REVIEW_DATA"] = str(folder.parent / "data")
+    os.environ["RJGUIDE_REVIEW_HOSTS"] = "testserver,127.0.0.1"  # Django's test client
+    from rjguide.review.server.setup import start
+
+    start(folder)
+    from rjguide.review.server.accounts import add_reviewer
+
+    add_reviewer(project, "Kari Nordmann", "kari@example.no", ["nb"], PASSWORD)
+    add_reviewer(project, "Nils Nynorsk", "nils@example.no", ["nn"], PASSWORD)
+    add_reviewer(project, "Lars Nordmann", "lars@example.no", ["nb"], PASSWORD)
+    add_reviewer(project, "Liv Lockout", "liv@example.no", ["nb"], PASSWORD)
+    return project
+
+
+@pytest.fixture
+def client(server):
+    from django.test import Client
+
+    return Client()
+
+
+def signed_in(client, email="kari@example.no"):
+    assert client.post("/sign-in/", {"username": email, "password": PASSWORD}
+                       ).status_code == 302
+    return client
+
+
+def module_page(client):
+    return client.get("/modules/demo/nb/")
+
+
+def seen_of(html: str, message: str) -> str:
+    import re
+
+    found = re.search(r'name="seen" value="([^"]*\|' + message + r'\|[^"]*)"', html)
+    assert found, "the page has no decision form for the message"
+    return found.group(1).replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("path", ["/", "/modules/demo/nb/", "/modules/demo/nb/decide/"])
+def test_every_page_but_sign_in_sends_you_to_sign_in_first(client, path):
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"].startswith("/sign-in/")
+    assert client.get("/sign-in/").status_code == 200
+
+
+def test_a_reviewer_signs_in_with_the_email_address_in_any_case(client):
+    response = client.post("/sign-in/", {"username": "KARI@Example.no", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "demo" in client.get("/").content.decode()
+
+
+def test_a_translation_with_a_script_shows_as_text(client):
+    html = module_page(signed_in(client)).content.decode()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html and "[klikk](javascript:alert(1))" in html
+
+
+def test_roles_show_as_their_words_not_as_markup(client):
+    html = module_page(signed_in(client)).content.decode()
+    assert "{term}" not in html and "mediation" in html
+
+
+@pytest.mark.parametrize("path", ["/modules/nothing/nb/", "/modules/demo/xx/",
+                                  "/modules/..%2F..%2Fetc/nb/", "/modules/demo/en/",
+                                  "/static/../settings.py", "/static/review/../../settings.py"])
+def test_names_in_a_request_are_looked_up_in_the_library_and_a_probe_finds_nothing(
+        client, path):
+    response = signed_in(client).get(path)
+    assert response.status_code == 404 or (path.startswith("/static/") and \
+        response.status_code == 400)  # Django's own refusal of a path outside the folder
+    assert b"Traceback" not in response.content and b"SECRET" not in response.content
+
+
+def test_approving_writes_the_signed_in_account_to_the_ledger(server, client):
+    signed_in(client)
+    message = digest("Demo module")
+    seen = seen_of(module_page(client).content.decode(), message)
+    response = client.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "approved"})
+    assert response.status_code == 302
+    decisions = load_ledger(server, "nb", PAGE).decisions[message]
+    assert [(d.account, d.name, d.kind) for d in decisions] == [
+        ("kari-nordmann", "Kari Nordmann", "approved")]
+
+
+def test_a_second_reviewer_on_a_stale_page_is_refused_and_sees_the_fresh_state(server, client):
+    from django.test import Client
+
+    first, second = signed_in(client), signed_in(Client(), "lars@example.no")
+    message = digest("The first paragraph is translated.")
+    seen_by_first = seen_of(module_page(first).content.decode(), message)
+    seen_by_second = seen_of(module_page(second).content.decode(), message)
+    first.post("/modules/demo/nb/decide/", {"seen": seen_by_first, "decision": "approved"})
+    response = second.post("/modules/demo/nb/decide/", {"seen": seen_by_second,
+                                                         "decision": "changes-requested",
+                                                         "comment": "Nei."}, follow=True)
+    html = response.content.decode()
+    assert "changed since you opened it" in html and "Kari Nordmann: approved" in html
+    assert [d.account for d in load_ledger(server, "nb", PAGE).decisions[message]] == [
+        "kari-nordmann"]
+
+
+def test_a_reviewer_cannot_decide_for_another_language(server, client):
+    signed_in(client, "nils@example.no")
+    html = client.get("/modules/demo/nb/").content.decode()
+    assert 'class="decide"' not in html
+    message = digest("Keep time.")
+    seen = "|".join((PAGE, message, digest(XSS), digest("")))
+    response = client.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "approved"},
+                           follow=True)
+    assert "does not decide for this language" in response.content.decode()
+    assert message not in load_ledger(server, "nb", PAGE).decisions
+
+
+def test_a_request_that_changes_state_needs_the_csrf_token(server):
+    from django.test import Client
+
+    guarded = Client(enforce_csrf_checks=True)
+    assert guarded.post("/sign-in/", {"username": "kari@example.no",
+                                      "password": PASSWORD}).status_code == 403
+    guarded.force_login(server_user("kari@example.no"))
+    response = guarded.post("/modules/demo/nb/decide/", {"decision": "approved"})
+    assert response.status_code == 403
+
+
+def server_user(email):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=email)
+
+
+def test_headers_forbid_inline_scripts_framing_and_script_access_to_cookies(client):
+    response = client.get("/sign-in/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    client.post("/sign-in/", {"username": "kari@example.no", "password": PASSWORD})
+    session = client.cookies["sessionid"]
+    assert session["httponly"] and session["samesite"] == "Lax"
+
+
+def test_ten_failed_sign_ins_lock_the_account_even_for_the_right_password(client):
+    for _ in range(10):
+        assert client.post("/sign-in/", {"username": "liv@example.no",
+                                         "password": "wrong"}).status_code in (200, 429)
+    response = client.post("/sign-in/", {"username": "liv@example.no", "password": PASSWORD})
+    assert response.status_code == 429 and b"locked" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_accounts_are_made_by_the_command_line_not_the_web(client):
+    signed_in(client)
+    for path in ("/admin/", "/accounts/", "/sign-up/", "/reviewers/add/"):
+        assert client.get(path).status_code == 404
+
+
+def test_an_account_needs_a_good_password_and_a_language_of_the_library(server):
+    from rjguide.review.server.accounts import AccountError, add_reviewer
+
+    with pytest.raises(AccountError, match="not good enough"):
+        add_reviewer(server, "Per", "per@example.no", ["nb"], "short")
+    with pytest.raises(AccountError, match="no language xx"):
+        add_reviewer(server, "Per", "per@example.no", ["xx"], PASSWORD)
+
+
+def test_a_removed_reviewer_can_no_longer_sign_in_and_their_decisions_stand(server, client):
+    from rjguide.library.roster import Roster
+    from rjguide.review.server.accounts import add_reviewer, remove_reviewer
+
+    add_reviewer(server, "Siri Slutter", "siri@example.no", ["nb"], PASSWORD)
+    signed_in(client, "siri@example.no")
+    message = digest("Session 1: Opening")
+    seen = seen_of(module_page(client).content.decode(), message)
+    client.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "approved"})
+    remove_reviewer(server, "siri@example.no")
+    assert Roster.load(server).get("siri-slutter").removed
+    assert any(d.account == "siri-slutter"
+               for d in load_ledger(server, "nb", PAGE).decisions[message])
+    assert not load_ledger(server, "nb", PAGE).invalid
+    from django.test import Client
+
+    assert Client().post("/sign-in/", {"username": "siri@example.no",
+                                       "password": PASSWORD}).status_code == 200

@@ -219,3 +219,18 @@ def test_a_removed_reviewer_can_no_longer_sign_in_and_their_decisions_stand(serv
 
     assert Client().post("/sign-in/", {"username": "siri@example.no",
                                        "password": PASSWORD}).status_code == 200
+
+
+def test_the_module_list_counts_states_and_filters_what_waits_for_me(server, client):
+    signed_in(client, "lars@example.no")
+    assert client.get("/?language=nb&show=nonsense").status_code == 404
+    assert 'href="/modules/demo/nb/"' in client.get("/?language=nb&show=waiting").content.decode()
+    message = digest("Explain what a mediator does.")
+    seen = seen_of(module_page(client).content.decode(), message)
+    client.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "changes-requested",
+                                             "comment": "Mekler, ikke megler."})
+    listed = client.get("/?language=nb&show=requested").content.decode()
+    assert 'href="/modules/demo/nb/"' in listed
+    row = listed[listed.index('href="/modules/demo/nb/"'):].split("</tr>")[0]
+    cells = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
+    assert int(cells[5]) >= 1, cells   # the changes-requested column

@@ -14,16 +14,17 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from rjguide.library.labels import language_name, status_label
-from rjguide.library.ledger import digest, ledger_token
+from rjguide.library.ledger import State, digest, ledger_token
 from rjguide.library.modules import Module, load_modules
 from rjguide.library.project import Project
+from rjguide.library.roster import Roster
 from rjguide.library.termbase import load_termbase
 from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
 from rjguide.review.documents import ReviewItem, build_review, module_pages
+from rjguide.review.queue import module_queue
 from rjguide.review.server.forms import SignInForm
 from rjguide.review.server.models import AuditEntry
 from rjguide.review.server.rendering import as_readers_see
-from rjguide.translation.stats import percent_text, progress
 
 
 class SignIn(LoginView):
@@ -57,18 +58,34 @@ def language_choices(current: str) -> list[dict]:
             for code in project().target_languages]
 
 
+FILTERS = {
+    "waiting": ("Waiting for me", lambda q: q.waiting_for_me > 0),
+    "changed": ("Changed since approval", lambda q: q.count(State.CHANGED) > 0),
+    "requested": ("Changes requested", lambda q: q.count(State.REQUESTED) > 0),
+}
+
+
 def modules(request: HttpRequest) -> HttpResponse:
     language = chosen_language(request, request.GET.get("language"))
-    rows = {row.module: row for row in progress(project()) if row.language == language}
-    entries = []
-    for module in known_modules().values():
-        row = rows[module.id]
-        entries.append({"module": module, "status": status_label(module.status, str),
-                        "counts": row.counts, "approved": row.approved,
-                        "share": percent_text(row.counts.share, "en")})
+    shown = request.GET.get("show", "")
+    if shown and shown not in FILTERS:
+        raise Http404("no such filter")
+    roster = Roster.load(project())
+    account = getattr(getattr(request.user, "reviewer", None), "handle", None)
+    queues = [module_queue(project(), m, language, roster, account)
+              for m in known_modules().values()]
+    if shown:
+        queues = [q for q in queues if FILTERS[shown][1](q)]
+    entries = [{"module": q.module, "status": status_label(q.module.status, str), "queue": q,
+                "untranslated": q.count(State.UNTRANSLATED) + q.count(State.FUZZY),
+                "translated": q.count(State.TRANSLATED), "approved": q.count(State.APPROVED),
+                "requested": q.count(State.REQUESTED), "changed": q.count(State.CHANGED)}
+               for q in queues]
     return render(request, "review/modules.html", {
         "language": language, "language_name": language_name(language),
-        "languages": language_choices(language), "modules": entries})
+        "languages": language_choices(language), "modules": entries, "shown": shown,
+        "filters": [{"key": k, "label": label, "current": k == shown}
+                    for k, (label, _) in FILTERS.items()]})
 
 
 def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:

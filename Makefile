@@ -86,6 +86,8 @@ test: $(STAMP) node_modules/.installed
 	$(RJ) check
 	$(RJ) stats
 	$(BIN)/pytest -n 2 --dist loadgroup
+	$(if $(RJGUIDE_TEST_POSTGRES_URL),RJGUIDE_REVIEW_DATABASE_URL=$(RJGUIDE_TEST_POSTGRES_URL) \
+	  $(BIN)/pytest -n 0 tests/test_review_server.py)
 
 clean:
 	rm -rf exports/site exports/.cache exports/reports

@@ -40,6 +40,12 @@ def server(tmp_path_factory):
     from rjguide.review.server.setup import start
 
     start(folder)
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if os.environ.get("RJGUIDE_REVIEW_DATABASE_URL"):  # the shared-server run, in CI
+        assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        call_command("flush", interactive=False, verbosity=0)
     from rjguide.review.server.accounts import add_reviewer
 
     add_reviewer(project, "Kari Nordmann", "kari@example.no", ["nb"], PASSWORD)
@@ -234,3 +240,9 @@ def test_the_module_list_counts_states_and_filters_what_waits_for_me(server, cli
     row = listed[listed.index('href="/modules/demo/nb/"'):].split("</tr>")[0]
     cells = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
     assert int(cells[5]) >= 1, cells   # the changes-requested column
+
+
+def test_ci_runs_these_tests_once_more_on_postgresql():
+    if os.environ.get("CI") and not os.environ.get("RJGUIDE_TEST_POSTGRES_URL"):
+        pytest.fail("CI must run the review server's tests on PostgreSQL too (.ci/run sets "
+                    "RJGUIDE_TEST_POSTGRES_URL)")

@@ -65,6 +65,7 @@ stats: $(STAMP)
 
 bench: $(STAMP)
 	$(RJ) bench $(if $(QUICK),--quick)
+	$(RJ) bench --review $(if $(QUICK),--quick)
 
 review: $(STAMP)
 	$(RJ) review $(if $(SINCE),--since $(SINCE))

@@ -146,6 +146,8 @@ def parser() -> argparse.ArgumentParser:
     bench = command(commands, "bench", "measure the build on synthetic libraries of 10, 50 "
                     "and 200 modules (about half an hour)", "rjguide bench --quick", cmd_bench)
     bench.add_argument("--quick", action="store_true", help="small libraries, for a smoke run")
+    bench.add_argument("--review", action="store_true",
+                       help="the review server under 20 reviewers at once, instead")
     bench.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")],
                        help="numbers of modules, e.g. 10,50,200")
 

@@ -177,9 +177,32 @@ def iso_date(text: str):
         raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
 
 
+def bench_review(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.build.bench_review import run_review_bench
+
+    seconds = 10.0 if args.quick else 60.0
+    print(f"review server: 20 reviewers deciding at once for {seconds:.0f} s …")
+    result = run_review_bench(project.root, 20, seconds)
+    output = project.exports_dir / "bench" / "review.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"{result['decisions']} decisions ({result['refused_as_stale']} refused as stale or "
+          f"not allowed), {result['lost_or_doubled']} lost or doubled; p95 "
+          f"{result['p95_ms']} ms, median {result['median_ms']} ms (target p95 < 300 ms: "
+          f"{'met' if result['p95_ms'] < 300 else 'MISSED'})")
+    print(f"({output.relative_to(project.root)})")
+    if result["lost_or_doubled"] or result["server_errors"]:
+        return [Finding("exports/bench/review.json", None, "error", "bench",
+                        f"{result['lost_or_doubled']} decisions were lost or doubled, "
+                        f"{result['server_errors']} reviewers met a server error")]
+    return []
+
+
 def cmd_bench(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.build import bench
 
+    if args.review:
+        return bench_review(project, args)
     sizes = args.sizes or ([2, 4] if args.quick else [10, 50, 200])
     output = project.exports_dir / "bench" / "results.json"
     from rjguide.progress import reporter
@@ -230,7 +253,7 @@ def cmd_review_server(project: Project, args: argparse.Namespace) -> list[Findin
     print(f"review server on http://{args.host}:{args.port}/ (Ctrl-C stops); its data: "
           f"{os.environ.get('RJGUIDE_REVIEW_DATA', project.root / '.review-data')}")
     sys.argv = ["gunicorn", "--bind", f"{args.host}:{args.port}", "--workers", "2",
-                "--no-control-socket",
+                "--threads", "4", "--no-control-socket",
                 "--access-logfile", "-", "rjguide.review.server.wsgi:application"]
     run()
     return []

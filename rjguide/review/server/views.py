@@ -38,6 +38,20 @@ def project() -> Project:
     return Project.load(settings.PROJECT_ROOT)
 
 
+_termbase: dict[str, object] = {}
+
+
+def current_termbase():
+    """The termbase, read again only when a concept file changed (one reading per process)."""
+    from rjguide.stamps import files_digest
+
+    key = files_digest(sorted((project().glossary_dir / "concepts").glob("*.yaml")))
+    if key not in _termbase:
+        _termbase.clear()
+        _termbase[key] = load_termbase(project())[0]
+    return _termbase[key]
+
+
 def known_modules() -> dict[str, Module]:
     return {module.id: module for module in load_modules(project())[0]}
 
@@ -93,7 +107,7 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
     if found is None:
         raise Http404("no such module")
     language = chosen_language(request, language)
-    termbase = load_termbase(project())[0]
+    termbase = current_termbase()
 
     def term_text(concept_id: str) -> str:
         concept = termbase.get(concept_id)
@@ -155,7 +169,7 @@ def decision(request: HttpRequest, module_id: str, language: str) -> HttpRespons
         raise Http404("no such decision")
     try:
         decide(project(), language, docname, message, kind, reviewer.roster_entry(),
-               load_termbase(project())[0], request.POST.get("comment", ""), seen)
+               current_termbase(), request.POST.get("comment", ""), seen)
     except Refused as why:
         notices.error(request, f"Not recorded: {why}")
     else:
@@ -170,7 +184,7 @@ def decision(request: HttpRequest, module_id: str, language: str) -> HttpRespons
 def approve_read(request, module: Module, language: str, reviewer, seen_values: list[str],
                  back: str) -> HttpResponse:
     """Approves the messages that were on the screen, none that is fuzzy or fails a check."""
-    termbase = load_termbase(project())[0]
+    termbase = current_termbase()
     approved = refused = 0
     for value in seen_values:
         docname, message, seen = read_seen(module, value)

@@ -1,0 +1,178 @@
+"""`rjguide bench --review`: 20 reviewers deciding at once on the real review server.
+
+A copy of the library is served by `rjguide review-server` on loopback; each simulated
+reviewer signs in and, for the given time, opens a module page and approves, comments on
+or withdraws a decision on a message, over HTTP like a browser (cookies, CSRF token). Then
+the ledger is read back: every decision the server accepted must be in it exactly once, in
+its last state, and none that it refused. Reports the p95 time of a decision.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rjguide.library.catalogs import read_catalog, serialise
+from rjguide.library.ledger import load_ledger
+from rjguide.library.project import Project
+
+PASSWORD = "load test password 2026"
+SEEN = re.compile(r'name="seen" value="([^"]+)"')
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+MODULE, LANGUAGE, PAGE = "demo", "nb", "modules/demo/index"
+
+
+@dataclass
+class Reviewer:
+    email: str
+    account: str
+    opener: urllib.request.OpenerDirector = field(repr=False)
+    last: dict[str, str] = field(default_factory=dict)   # message -> last accepted action
+    times: list[float] = field(default_factory=list)
+    refused: int = 0
+    errors: int = 0          # answers the server should never give (5xx)
+
+
+def library_copy(root: Path, folder: Path, reviewers: int) -> Project:
+    from rjguide.translation.po import update_all
+
+    shutil.copytree(root / "tests" / "fixtures" / "small", folder)
+    project = Project.load(folder)
+    update_all(project)
+    po = project.catalog_path(LANGUAGE, PAGE)
+    catalog = read_catalog(po, locale=LANGUAGE)
+    for message in catalog:
+        if message.id and (not message.string or message.fuzzy):
+            message.string = f"NB: {message.id}"
+            message.flags.discard("fuzzy")
+    po.write_bytes(serialise(catalog))
+    (folder / "password").write_text(PASSWORD)
+    for number in range(reviewers):
+        subprocess.run([sys.executable, "-m", "rjguide.cli", "--root", str(folder), "reviewers",
+                        "add", f"Reviewer {number}", "--email", f"r{number}@example.no",
+                        "--language", LANGUAGE, "--password-file", str(folder / "password")],
+                       check=True, capture_output=True)
+    return project
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """The decision alone is timed: the page it sends the reviewer back to is not."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post(reviewer: Reviewer, url: str, fields: dict | list) -> str:
+    body = urllib.parse.urlencode(fields).encode()
+    try:
+        with reviewer.opener.open(urllib.request.Request(url, data=body)) as response:
+            return response.read().decode()
+    except urllib.error.HTTPError as answer:
+        if answer.code != 302:
+            raise
+        return answer.headers.get("Location", "")
+
+
+def sign_in(base: str, number: int) -> Reviewer:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    reviewer = Reviewer(f"r{number}@example.no", f"reviewer-{number}", opener)
+    page = opener.open(f"{base}/sign-in/").read().decode()
+    post(reviewer, f"{base}/sign-in/", {"csrfmiddlewaretoken": TOKEN.search(page)[1],
+                                        "username": reviewer.email, "password": PASSWORD})
+    return reviewer
+
+
+def work(base: str, reviewer: Reviewer, until: float, seed: int) -> None:
+    try:
+        decide_until(base, reviewer, until, seed)
+    except (urllib.error.HTTPError, OSError):
+        reviewer.errors += 1
+
+
+def decide_until(base: str, reviewer: Reviewer, until: float, seed: int) -> None:
+    chance = random.Random(seed)
+    url = f"{base}/modules/{MODULE}/{LANGUAGE}/"
+    while time.perf_counter() < until:
+        page = reviewer.opener.open(url).read().decode()
+        seen = chance.choice(SEEN.findall(page)).replace("&#x27;", "'")
+        message = seen.split("|")[1]
+        action = chance.choice(["approved", "approved", "comment", "withdraw"])
+        started = time.perf_counter()
+        post(reviewer, f"{url}decide/", {
+            "csrfmiddlewaretoken": TOKEN.search(page)[1], "seen": seen, "decision": action,
+            "comment": f"load {seed}"})
+        reviewer.times.append(time.perf_counter() - started)
+        notices = reviewer.opener.open(url).read().decode()  # the page says what happened
+        if "Not recorded" in notices:
+            reviewer.refused += 1
+        else:
+            reviewer.last[message] = action
+
+
+def lost_or_doubled(project: Project, reviewers: list[Reviewer]) -> int:
+    """Accepted decisions missing from the ledger, or there in another state, or twice."""
+    decisions, wrong = {}, 0
+    for docname in (PAGE, "modules/demo/handout-demo"):
+        ledger = load_ledger(project, LANGUAGE, docname)
+        wrong += len(ledger.invalid)
+        for message, found in ledger.decisions.items():
+            decisions.setdefault(message, []).extend(found)
+    for reviewer in reviewers:
+        for message, action in reviewer.last.items():
+            mine = [d for d in decisions.get(message, []) if d.account == reviewer.account]
+            expected = [] if action == "withdraw" else [action]
+            wrong += [str(d.kind) for d in mine] != expected
+    return wrong
+
+
+def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0) -> dict:
+    with tempfile.TemporaryDirectory(prefix="rjguide-review-bench-") as work_dir:
+        folder = Path(work_dir) / "library"
+        project = library_copy(root, folder, reviewers)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen([sys.executable, "-m", "rjguide.cli", "--root", str(folder),
+                                   "review-server", "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(120):
+                try:
+                    urllib.request.urlopen(f"{base}/sign-in/", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            people = [sign_in(base, n) for n in range(reviewers)]
+            until = time.perf_counter() + seconds
+            threads = [threading.Thread(target=work, args=(base, p, until, n))
+                       for n, p in enumerate(people)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        times = sorted(t for p in people for t in p.times) or [0.0, 0.0]
+        return {"server_errors": sum(p.errors for p in people), "reviewers": reviewers,
+                "seconds": seconds, "decisions": len(times),
+                "refused_as_stale": sum(p.refused for p in people),
+                "lost_or_doubled": lost_or_doubled(project, people),
+                "p95_ms": round(statistics.quantiles(times, n=20)[-1] * 1000, 1),
+                "median_ms": round(statistics.median(times) * 1000, 1)}

@@ -146,7 +146,7 @@ def test_a_second_reviewer_on_a_stale_page_is_refused_and_sees_the_fresh_state(s
 def test_a_reviewer_cannot_decide_for_another_language(server, client):
     signed_in(client, "nils@example.no")
     html = client.get("/modules/demo/nb/").content.decode()
-    assert 'class="decide"' not in html
+    assert 'value="approved"' not in html and 'value="changes-requested"' not in html
     message = digest("Keep time.")
     seen = "|".join((PAGE, message, digest(XSS), digest("")))
     response = client.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "approved"},
@@ -246,3 +246,79 @@ def test_ci_runs_these_tests_once_more_on_postgresql():
     if os.environ.get("CI") and not os.environ.get("RJGUIDE_TEST_POSTGRES_URL"):
         pytest.fail("CI must run the review server's tests on PostgreSQL too (.ci/run sets "
                     "RJGUIDE_TEST_POSTGRES_URL)")
+
+
+def test_no_stack_trace_reaches_the_browser(server, monkeypatch):
+    from django.test import Client
+
+    from rjguide.review.server import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("SECRET internal detail")
+
+    monkeypatch.setattr(views, "build_review", broken)
+    browser = signed_in(Client(raise_request_exception=False))
+    response = browser.get("/modules/demo/nb/")
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
+    assert b"Traceback" not in response.content and b"SECRET" not in response.content
+
+
+def test_behind_https_cookies_are_secure_and_only_the_forwarded_proto_is_trusted(tmp_path):
+    import subprocess
+    import sys
+
+    probe = ("from django.conf import settings as s; import django; django.setup(); "
+             "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_PROXY_SSL_HEADER, "
+             "s.SECURE_HSTS_SECONDS, s.DEBUG)")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "rjguide.review.server.settings",
+           "RJGUIDE_PROJECT_ROOT": str(tmp_path), "RJGUIDE_REVIEW_DATA": str(tmp_path / "d"),
+           "RJGUIDE_REVIEW_HTTPS": "1"}
+    env.pop("RJGUIDE_REVIEW_DATABASE_URL", None)
+    shown = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                           text=True, check=True).stdout.split(maxsplit=3)
+    assert shown[:2] == ["True", "True"]
+    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in " ".join(shown[2:])
+    assert shown[-1].split()[-2:] == ["31536000", "False"]  # HSTS; never DEBUG
+
+
+def test_an_author_comments_but_decides_nothing(server):
+    from django.test import Client
+
+    from rjguide.review.server.accounts import add_reviewer
+
+    add_reviewer(server, "Anne Author", "anne@example.no", [], PASSWORD, role="author")
+    author = signed_in(Client(), "anne@example.no")
+    html = module_page(author).content.decode()
+    assert 'value="comment"' in html and 'value="approved"' not in html
+    message = digest("A short module about {term}`mediation`.")
+    seen = seen_of(html, message)
+    author.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "approved"})
+    author.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "comment",
+                                             "comment": "Sjekk ordlyden med KDI."})
+    mine = [d for d in load_ledger(server, "nb", PAGE).decisions.get(message, [])
+            if d.account == "anne-author"]
+    assert [d.kind for d in mine] == ["comment"]
+
+
+def test_only_an_administrator_moves_a_module_and_only_as_the_ledger_allows(server):
+    from django.test import Client
+
+    from rjguide.library.modules import load_modules
+    from rjguide.review.server.accounts import add_reviewer
+
+    add_reviewer(server, "Ada Admin", "ada@example.no", ["nb"], PASSWORD, role="admin")
+    reviewer = signed_in(Client())
+    response = reviewer.post("/modules/demo/status/", {"status": "review", "language": "nb"})
+    assert response.status_code == 302 and "/sign-in/" in response["Location"]
+    assert load_modules(server)[0][0].status == "draft"
+    admin = signed_in(Client(), "ada@example.no")
+    moved = admin.post("/modules/demo/status/", {"status": "review", "language": "nb"},
+                       follow=True)
+    assert "The module is now In review" in moved.content.decode()
+    refused = admin.post("/modules/demo/status/", {"status": "approved", "language": "nb"},
+                         follow=True).content.decode()
+    assert "Not moved: cannot approve the module before the working group has approved" in \
+        refused
+    assert load_modules(server)[0][0].status == "review"
+    assert admin.post("/modules/../status/", {"status": "review"}).status_code == 404

@@ -86,7 +86,7 @@ def decide(project: Project, language: str, docname: str, message: str, kind: st
     when a rule forbids it or the message changed since `seen`."""
     if kind not in (*Kind, WITHDRAW):
         raise Refused(f"no such decision '{kind}'")
-    if kind != Kind.COMMENT and language not in reviewer.languages:
+    if kind in (Kind.APPROVED, Kind.CHANGES_REQUESTED) and language not in reviewer.languages:
         raise Refused(f"{reviewer.name} does not decide for this language")
     if reviewer.removed:
         raise Refused(f"{reviewer.name} is no longer a reviewer")

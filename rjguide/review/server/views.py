@@ -7,12 +7,14 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages as notices
+from django.contrib.auth.decorators import user_passes_test
 from django.contrib.auth.views import LoginView
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from rjguide.findings import BuildError
 from rjguide.library.labels import language_name, status_label
 from rjguide.library.ledger import State, digest, ledger_token
 from rjguide.library.modules import Module, load_modules
@@ -23,8 +25,9 @@ from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
 from rjguide.review.documents import ReviewItem, build_review, module_pages
 from rjguide.review.queue import module_queue
 from rjguide.review.server.forms import SignInForm
-from rjguide.review.server.models import AuditEntry
+from rjguide.review.server.models import AuditEntry, Role
 from rjguide.review.server.rendering import as_readers_see
+from rjguide.review.status import move
 
 
 class SignIn(LoginView):
@@ -128,6 +131,9 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
     return render(request, "review/module.html", {
         "module": found, "language": language, "language_name": language_name(language),
         "may_decide": reviewer is not None and reviewer.decides_for(language),
+        "may_comment": reviewer is not None,   # an author leaves notes, decides nothing
+        "is_admin": is_admin(request.user),
+        "status": status_label(found.status, str),
         "invalid": document.invalid,
         "title": as_readers_see(document.title, term_text), "items": items,
         "counts": sorted((str(state), n) for state, n in document.counts().items())})
@@ -200,3 +206,29 @@ def approve_read(request, module: Module, language: str, reviewer, seen_values: 
                           "(not translated, fuzzy, failing a check, or changed since you "
                           "opened the page).")
     return redirect(back)
+
+
+def is_admin(user) -> bool:
+    reviewer = getattr(user, "reviewer", None)
+    return reviewer is not None and reviewer.role == Role.ADMIN
+
+
+@require_POST
+@user_passes_test(is_admin, login_url="sign-in")
+def module_status(request: HttpRequest, module_id: str) -> HttpResponse:
+    """An administrator moves a module: draft, review, approved (only as the ledger allows)."""
+    if module_id not in known_modules():
+        raise Http404("no such module")
+    status = request.POST.get("status", "")
+    if status not in ("draft", "review", "approved"):
+        raise Http404("no such status")
+    language = chosen_language(request, request.POST.get("language"))
+    try:
+        moved = move(project(), module_id, status, None, None)
+    except BuildError as error:
+        notices.error(request, "Not moved: " + "; ".join(f.message for f in error.findings))
+    else:
+        AuditEntry.objects.create(account=request.user, action="status",
+                                  detail=f"{module_id} {moved.status}")
+        notices.success(request, f"The module is now {status_label(moved.status, str)}.")
+    return redirect(reverse("module", args=(module_id, language)))

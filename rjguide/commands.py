@@ -62,9 +62,11 @@ def cmd_glossary(project: Project, args: argparse.Namespace) -> list[Finding]:
 
 
 def cmd_po(project: Project, args: argparse.Namespace) -> list[Finding]:
+    from rjguide.review.server.interface import update_interface_catalogues
     from rjguide.translation.po import update_all
 
     findings, changed = update_all(project)
+    changed += update_interface_catalogues(project)
     for path in changed:
         print(f"updated {path.relative_to(project.root)}")
     if not changed:

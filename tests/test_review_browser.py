@@ -93,7 +93,7 @@ def test_a_reviewer_approves_requests_a_change_and_the_translator_sees_it(served
     second.locator("button[value=changes-requested]").click()
     page.wait_for_load_state()
     assert "Change requested." in page.locator(".notice").inner_text()
-    assert "Kari Nordmann: changes-requested" in page.content()
+    assert "Kari Nordmann: asks for a change" in page.content()
     check = rjguide(project.root, "check")
     assert "warning: change-request: Kari Nordmann asks for a change" in check.stderr
     assert "Skriv «avsnitt», ikke «del»." in check.stderr

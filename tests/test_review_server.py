@@ -32,6 +32,10 @@ def server(tmp_path_factory):
     (folder / "pyproject.toml").write_text('[tool.rjguide]\nlanguages = ["en", "nb", "nn"]\n')
     for concept in (folder / "glossary" / "concepts").glob("*.yaml"):  # the real ones have nn
         shutil.copy(ROOT / "glossary" / "concepts" / concept.name, concept)
+    for language in ("nb", "nn"):  # the server's interface, as the real library has it
+        interface = folder / "locale" / language / "LC_MESSAGES"
+        interface.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "locale" / language / "LC_MESSAGES" / "review-server.po", interface)
     project = Project.load(folder)
     update_all(project)
     translate_page(project, PAGE, special={"Keep time.": XSS})
@@ -322,3 +326,29 @@ def test_only_an_administrator_moves_a_module_and_only_as_the_ledger_allows(serv
         refused
     assert load_modules(server)[0][0].status == "review"
     assert admin.post("/modules/../status/", {"status": "review"}).status_code == 404
+
+
+def test_the_pages_speak_the_reviewers_choice_of_nb_nn_or_en(server):
+    from django.test import Client
+
+    browser = signed_in(Client(), "nils@example.no")
+    assert "Modules to review in" in browser.get("/?language=nn").content.decode()
+    response = browser.post("/language/", {"language": "nn", "next": "/?language=nn"})
+    assert response.status_code == 302 and response["Location"] == "/?language=nn"
+    html = browser.get("/?language=nn").content.decode()
+    assert '<html lang="nn">' in html and "Modular til gjennomgang på Norsk nynorsk" in html
+    assert "Ventar på meg" in html and "Logg ut" in html
+    assert browser.post("/language/", {"language": "de"}).status_code == 404
+    elsewhere = browser.post("/language/", {"language": "nb", "next": "https://evil.example/"})
+    assert elsewhere["Location"] == "/"
+
+
+def test_the_interface_catalogues_translate_every_string_of_the_server(server):
+    from rjguide.library.catalogs import read_catalog
+    from rjguide.review.server.interface import catalogue_path, interface_template
+
+    wanted = {m.id for m in interface_template() if m.id}
+    for language in ("nb", "nn"):
+        catalog = read_catalog(catalogue_path(Project.load(ROOT), language), locale=language)
+        done = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+        assert wanted <= done, f"{language}: {sorted(wanted - done)[:5]} (run make po)"

@@ -25,7 +25,7 @@ from rjguide.checks import (
 from rjguide.checks.model import Entry, Issue
 from rjguide.checks.po_syntax import check_syntax
 from rjguide.findings import Finding, relative
-from rjguide.library.catalogs import UI_DOMAIN, read_catalog
+from rjguide.library.catalogs import REVIEW_DOMAIN, UI_DOMAIN, read_catalog
 from rjguide.library.modules import FRONT_MATTER, load_modules
 from rjguide.library.project import Project
 from rjguide.library.roster import Roster
@@ -181,4 +181,5 @@ def check_project(project: Project) -> CheckResult:
 
 def is_ui_catalogue(project: Project, po: Path, language: str) -> bool:
     """The interface catalogue holds format strings and HTML of Sphinx's; msgfmt checks it."""
-    return po == project.catalog_path(language, UI_DOMAIN)
+    return po in (project.catalog_path(language, UI_DOMAIN),
+                  project.catalog_path(language, REVIEW_DOMAIN))

@@ -24,6 +24,7 @@ from rjguide.publish import write_file
 
 WRAP_WIDTH = 76
 UI_DOMAIN = "sphinx"  # the catalogue Sphinx and its templates take interface strings from
+REVIEW_DOMAIN = "review-server"  # the review server's interface (Django reads it)
 FORMAT_FLAGS = {"python-format", "python-brace-format"}
 
 

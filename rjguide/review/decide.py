@@ -63,6 +63,8 @@ def seen_now(project: Project, language: str, docname: str, entry: Message) -> S
 
 def refusal(entry: Message, kind: str, comment: str, language: str, source_language: str,
             termbase: Termbase, shown: str) -> str | None:
+    if kind == Kind.CHANGES_REQUESTED and not entry.string:
+        return "it is not translated yet: there is no translation to change"
     if kind == Kind.CHANGES_REQUESTED and not comment.strip():
         return "say what should change: a change request needs a comment"
     if kind == Kind.COMMENT and not comment.strip():

@@ -20,6 +20,7 @@ class Reviewer(models.Model):
     handle = models.SlugField(max_length=100, unique=True)   # the account in the roster
     languages = models.CharField(max_length=100, blank=True)   # "nb nn"
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.REVIEWER)
+    interface_language = models.CharField(max_length=10, blank=True)   # "" → the browser's
 
     def decides_for(self, language: str) -> bool:
         return self.role != Role.AUTHOR and language in self.languages.split()

@@ -64,9 +64,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rjguide.review.server.middleware.ContentSecurityPolicy",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rjguide.review.server.middleware.ReviewerLanguage",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rjguide.review.server.middleware.SignInRequired",
@@ -96,7 +98,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "modules"
 LANGUAGE_CODE = "en"
-USE_I18N = False
+USE_I18N = True
+LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk"), ("en", "English")]
+# The interface catalogues (locale/<lang>/LC_MESSAGES/review-server.po) compiled at start.
+LOCALE_PATHS = [DATA / "locale"]
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
 STATIC_URL = "static/"

@@ -14,5 +14,11 @@ def start(project_root: Path, migrate: bool = True) -> None:
     from django.core.management import call_command
 
     django.setup()
+    from django.conf import settings
+
+    from rjguide.library.project import Project
+    from rjguide.review.server.interface import compile_interface
+
+    compile_interface(Project.load(project_root), settings.DATA / "locale")
     if migrate:
         call_command("migrate", interactive=False, verbosity=0)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.modules, name="modules"),
     path("sign-in/", views.SignIn.as_view(), name="sign-in"),
     path("sign-out/", LogoutView.as_view(next_page="sign-in"), name="sign-out"),
+    path("language/", views.interface_language, name="interface-language"),
     path("modules/<slug:module_id>/status/", views.module_status, name="status"),
     path("modules/<slug:module_id>/<slug:language>/", views.module, name="module"),
     path("modules/<slug:module_id>/<slug:language>/decide/", views.decision, name="decide"),

@@ -12,6 +12,9 @@ from django.contrib.auth.views import LoginView
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rjguide.findings import BuildError
@@ -76,10 +79,20 @@ def language_choices(current: str) -> list[dict]:
 
 
 FILTERS = {
-    "waiting": ("Waiting for me", lambda q: q.waiting_for_me > 0),
-    "changed": ("Changed since approval", lambda q: q.count(State.CHANGED) > 0),
-    "requested": ("Changes requested", lambda q: q.count(State.REQUESTED) > 0),
+    "waiting": (gettext_lazy("Waiting for me"), lambda q: q.waiting_for_me > 0),
+    "changed": (gettext_lazy("Changed since approval"), lambda q: q.count(State.CHANGED) > 0),
+    "requested": (gettext_lazy("Changes requested"), lambda q: q.count(State.REQUESTED) > 0),
 }
+STATE_LABELS = {
+    State.UNTRANSLATED: gettext_lazy("not translated yet"), State.FUZZY: gettext_lazy("fuzzy"),
+    State.TRANSLATED: gettext_lazy("translated"), State.APPROVED: gettext_lazy("approved"),
+    State.CHANGED: gettext_lazy("changed since approval"),
+    State.REQUESTED: gettext_lazy("changes requested"),
+    State.ANSWERED: gettext_lazy("request answered"),
+}
+DECISION_LABELS = {"approved": gettext_lazy("approved"),
+                   "changes-requested": gettext_lazy("asks for a change"),
+                   "comment": gettext_lazy("comment")}
 
 
 def modules(request: HttpRequest) -> HttpResponse:
@@ -93,7 +106,7 @@ def modules(request: HttpRequest) -> HttpResponse:
               for m in known_modules().values()]
     if shown:
         queues = [q for q in queues if FILTERS[shown][1](q)]
-    entries = [{"module": q.module, "status": status_label(q.module.status, str), "queue": q,
+    entries = [{"module": q.module, "status": status_label(q.module.status, _), "queue": q,
                 "untranslated": q.count(State.UNTRANSLATED) + q.count(State.FUZZY),
                 "translated": q.count(State.TRANSLATED), "approved": q.count(State.APPROVED),
                 "requested": q.count(State.REQUESTED), "changed": q.count(State.CHANGED)}
@@ -123,7 +136,11 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
         if isinstance(item, ReviewItem):
             items.append({"item": item, "source": as_readers_see(item.source, term_text),
                           "translation": as_readers_see(item.translation, term_text),
-                          "state": str(item.state), "seen": seen_of(language, item),
+                          "state": str(item.state), "state_label": STATE_LABELS[item.state],
+                          "seen": seen_of(language, item),
+                          "decisions": [{"name": d.name, "label": DECISION_LABELS[str(d.kind)],
+                                         "comment": d.comment, "at": d.at}
+                                        for d in item.decisions],
                           "mine": next((d for d in item.decisions if reviewer is not None
                                         and d.account == reviewer.handle), None)})
         else:
@@ -133,10 +150,11 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
         "may_decide": reviewer is not None and reviewer.decides_for(language),
         "may_comment": reviewer is not None,   # an author leaves notes, decides nothing
         "is_admin": is_admin(request.user),
-        "status": status_label(found.status, str),
+        "status": status_label(found.status, _),
         "invalid": document.invalid,
         "title": as_readers_see(document.title, term_text), "items": items,
-        "counts": sorted((str(state), n) for state, n in document.counts().items())})
+        "counts": [(STATE_LABELS[state], n) for state, n in sorted(
+            document.counts().items(), key=lambda pair: list(State).index(pair[0]))]})
 
 
 def seen_of(language: str, item: ReviewItem) -> str:
@@ -164,7 +182,7 @@ def decision(request: HttpRequest, module_id: str, language: str) -> HttpRespons
     reviewer = getattr(request.user, "reviewer", None)
     back = reverse("module", args=(module_id, language))
     if reviewer is None:
-        notices.error(request, "This account has no reviewer's role.")
+        notices.error(request, _("This account has no reviewer's role."))
         return redirect(back)
     kind = request.POST.get("decision", "")
     seen_values = request.POST.getlist("seen")
@@ -177,13 +195,14 @@ def decision(request: HttpRequest, module_id: str, language: str) -> HttpRespons
         decide(project(), language, docname, message, kind, reviewer.roster_entry(),
                current_termbase(), request.POST.get("comment", ""), seen)
     except Refused as why:
-        notices.error(request, f"Not recorded: {why}")
+        notices.error(request, _("Not recorded: %(why)s") % {"why": why})
     else:
         AuditEntry.objects.create(account=request.user, action=kind,
                                   detail=f"{language} {docname} {message}")
-        notices.success(request, {"approved": "Approved.", "changes-requested":
-                                  "Change requested.", "comment": "Comment recorded.",
-                                  WITHDRAW: "Your decision is withdrawn."}[kind])
+        notices.success(request, {"approved": _("Approved."),
+                                  "changes-requested": _("Change requested."),
+                                  "comment": _("Comment recorded."),
+                                  WITHDRAW: _("Your decision is withdrawn.")}[kind])
     return redirect(f"{back}#d{message[:12]}")
 
 
@@ -202,9 +221,10 @@ def approve_read(request, module: Module, language: str, reviewer, seen_values: 
             refused += 1
     AuditEntry.objects.create(account=request.user, action="approve-read",
                               detail=f"{language} {module.id}: {approved} approved")
-    notices.info(request, f"Approved {approved} messages; {refused} were left as they are "
-                          "(not translated, fuzzy, failing a check, or changed since you "
-                          "opened the page).")
+    notices.info(request, _("Approved %(approved)d messages; %(refused)d were left as they "
+                            "are (not translated, fuzzy, failing a check, or changed since "
+                            "you opened the page).") % {"approved": approved,
+                                                         "refused": refused})
     return redirect(back)
 
 
@@ -226,9 +246,27 @@ def module_status(request: HttpRequest, module_id: str) -> HttpResponse:
     try:
         moved = move(project(), module_id, status, None, None)
     except BuildError as error:
-        notices.error(request, "Not moved: " + "; ".join(f.message for f in error.findings))
+        notices.error(request, _("Not moved: %(why)s") % {
+            "why": "; ".join(f.message for f in error.findings)})
     else:
         AuditEntry.objects.create(account=request.user, action="status",
                                   detail=f"{module_id} {moved.status}")
-        notices.success(request, f"The module is now {status_label(moved.status, str)}.")
+        notices.success(request, _("The module is now %(status)s.") % {
+            "status": status_label(moved.status, _)})
     return redirect(reverse("module", args=(module_id, language)))
+
+
+@require_POST
+def interface_language(request: HttpRequest) -> HttpResponse:
+    """The reviewer's choice of the language of the pages: nb, nn or en."""
+    code = request.POST.get("language", "")
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("no such language")
+    reviewer = getattr(request.user, "reviewer", None)
+    if reviewer is not None:
+        reviewer.interface_language = code
+        reviewer.save(update_fields=["interface_language"])
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = reverse("modules")
+    return redirect(target)

@@ -352,3 +352,26 @@ def test_the_interface_catalogues_translate_every_string_of_the_server(server):
         catalog = read_catalog(catalogue_path(Project.load(ROOT), language), locale=language)
         done = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
         assert wanted <= done, f"{language}: {sorted(wanted - done)[:5]} (run make po)"
+
+
+def test_the_page_shows_what_changed_since_a_tag_and_refuses_an_unknown_one(server, client):
+    import subprocess
+
+    from rjguide.library.catalogs import read_catalog, serialise
+
+    root = server.root
+    if not (root / ".git").is_dir():
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@x.no",
+                    "commit", "-qm", "v1", "--allow-empty"], check=True)
+    subprocess.run(["git", "-C", str(root), "tag", "-f", "v1.0"], check=True)
+    po = server.catalog_path("nb", PAGE)
+    catalog = read_catalog(po, locale="nb")
+    catalog["Demo module"].string = "Demomodulen, ny utgave"
+    po.write_bytes(serialise(catalog))
+    signed_in(client)
+    html = client.get("/modules/demo/nb/?since=v1.0").content.decode()
+    assert "The translation since v1.0:" in html and "<ins>" in html
+    refused = client.get("/modules/demo/nb/?since=v9.9").content.decode()
+    assert "is not a commit, tag or branch" in refused

@@ -147,6 +147,19 @@ def require_commit(project: Project, ref: str) -> str:
     return result.stdout.strip()
 
 
+def commit_for(project: Project, since: str) -> str:
+    """A ref, or a date (YYYY-MM-DD: the last commit before that day), as a commit."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        found = subprocess.run(["git", "-C", str(project.root), "rev-list", "-1",
+                                f"--before={since}T00:00:00", "HEAD"],
+                               capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            return require_commit(project, found.stdout.strip())
+        raise BuildError([Finding(".git", None, "error", "review",
+                                  f"there is no commit before {since}")])
+    return require_commit(project, since)
+
+
 def module_pages(project: Project, module: Module) -> list[str]:
     prefix = f"modules/{module.id}/"
     pages = [d for d in project.docnames if d.startswith(prefix)]

@@ -25,7 +25,7 @@ from rjguide.library.project import Project
 from rjguide.library.roster import Roster
 from rjguide.library.termbase import load_termbase
 from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
-from rjguide.review.documents import ReviewItem, build_review, module_pages
+from rjguide.review.documents import ReviewItem, build_review, commit_for, module_pages
 from rjguide.review.queue import module_queue
 from rjguide.review.server.forms import SignInForm
 from rjguide.review.server.models import AuditEntry, Role
@@ -129,7 +129,14 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
         concept = termbase.get(concept_id)
         return concept.entry(project().source_language).preferred.text if concept else concept_id
 
-    document = build_review(project(), found, language, termbase)
+    since = request.GET.get("since", "").strip()
+    if since:
+        try:
+            since_commit = commit_for(project(), since)
+        except BuildError as error:
+            notices.error(request, error.findings[0].message.replace("--since ", ""))
+            since, since_commit = "", None
+    document = build_review(project(), found, language, termbase, since_commit if since else None)
     reviewer = getattr(request.user, "reviewer", None)
     items = []
     for item in document.items:
@@ -151,7 +158,7 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
         "may_comment": reviewer is not None,   # an author leaves notes, decides nothing
         "is_admin": is_admin(request.user),
         "status": status_label(found.status, _),
-        "invalid": document.invalid,
+        "invalid": document.invalid, "since": since,
         "title": as_readers_see(document.title, term_text), "items": items,
         "counts": [(STATE_LABELS[state], n) for state, n in sorted(
             document.counts().items(), key=lambda pair: list(State).index(pair[0]))]})

@@ -88,6 +88,8 @@ def add_review_commands(commands) -> None:
     server.add_argument("--host", default="127.0.0.1",
                         help="the address to listen on (default: this computer only)")
     server.add_argument("--port", type=int, default=8001)
+    server.add_argument("--commit", action="store_true",
+                        help="also make each decision a git commit authored as the reviewer")
 
     reviewers = command(commands, "reviewers", "manage the review server's accounts: add, "
                         "list, remove", 'rjguide reviewers add "Kari Nordmann" --email '

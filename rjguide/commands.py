@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import json
 import os
+import subprocess
 import sys
 
 from rjguide.findings import BuildError, Finding
@@ -251,6 +252,14 @@ def cmd_review_server(project: Project, args: argparse.Namespace) -> list[Findin
         report.close()
     if findings:
         return findings
+    if args.commit:
+        inside = subprocess.run(["git", "-C", str(project.root), "rev-parse", "--git-dir"],
+                                capture_output=True)
+        if inside.returncode != 0:
+            return [Finding(".git", None, "error", "review-server", "--commit needs the "
+                            "project to be a git repository; leave out --commit or run "
+                            "'git init' first")]
+        os.environ["RJGUIDE_REVIEW_COMMIT"] = "1"
     start(project.root)
     print(f"review server on http://{args.host}:{args.port}/ (Ctrl-C stops); its data: "
           f"{os.environ.get('RJGUIDE_REVIEW_DATA', project.root / '.review-data')}")

@@ -375,3 +375,25 @@ def test_the_page_shows_what_changed_since_a_tag_and_refuses_an_unknown_one(serv
     assert "The translation since v1.0:" in html and "<ins>" in html
     refused = client.get("/modules/demo/nb/?since=v9.9").content.decode()
     assert "is not a commit, tag or branch" in refused
+
+
+def test_with_commit_each_decision_is_a_git_commit_authored_as_the_reviewer(
+        server, client, monkeypatch):
+    import subprocess
+
+    root = server.root
+    if not (root / ".git").is_dir():
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@x.no",
+                    "commit", "-qm", "before", "--allow-empty"], check=True)
+    monkeypatch.setenv("RJGUIDE_REVIEW_COMMIT", "1")
+    signed_in(client)
+    message = digest("Keep time.")
+    seen = seen_of(module_page(client).content.decode(), message)
+    client.post("/modules/demo/nb/decide/", {"seen": seen, "decision": "comment",
+                                             "comment": "Bra."})
+    log = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%an|%s",
+                          "--name-only"], capture_output=True, text=True, check=True).stdout
+    assert log.startswith("Kari Nordmann|Review: Kari Nordmann: comment nb modules/demo/index@")
+    assert f"{message[:16]}.kari-nordmann.yaml" in log

@@ -3,6 +3,7 @@ own lists before anything is read, and the work is done by the review stage's fu
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from django.conf import settings
@@ -19,11 +20,12 @@ from django.views.decorators.http import require_POST
 
 from rjguide.findings import BuildError
 from rjguide.library.labels import language_name, status_label
-from rjguide.library.ledger import State, digest, ledger_token
+from rjguide.library.ledger import State, decision_path, digest, ledger_token
 from rjguide.library.modules import Module, load_modules
 from rjguide.library.project import Project
 from rjguide.library.roster import Roster
 from rjguide.library.termbase import load_termbase
+from rjguide.review.commit import commit_decision
 from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
 from rjguide.review.documents import ReviewItem, build_review, commit_for, module_pages
 from rjguide.review.queue import module_queue
@@ -206,6 +208,9 @@ def decision(request: HttpRequest, module_id: str, language: str) -> HttpRespons
     else:
         AuditEntry.objects.create(account=request.user, action=kind,
                                   detail=f"{language} {docname} {message}")
+        record_in_git([decision_path(project(), language, docname, message,
+                                     reviewer.handle)], reviewer,
+                      f"Review: {reviewer.name}: {kind} {language} {docname}@{message[:12]}")
         notices.success(request, {"approved": _("Approved."),
                                   "changes-requested": _("Change requested."),
                                   "comment": _("Comment recorded."),
@@ -218,16 +223,21 @@ def approve_read(request, module: Module, language: str, reviewer, seen_values: 
     """Approves the messages that were on the screen, none that is fuzzy or fails a check."""
     termbase = current_termbase()
     approved = refused = 0
+    written = []
     for value in seen_values:
         docname, message, seen = read_seen(module, value)
         try:
             decide(project(), language, docname, message, "approved", reviewer.roster_entry(),
                    termbase, seen=seen)
             approved += 1
+            written.append(decision_path(project(), language, docname, message,
+                                         reviewer.handle))
         except Refused:
             refused += 1
     AuditEntry.objects.create(account=request.user, action="approve-read",
                               detail=f"{language} {module.id}: {approved} approved")
+    record_in_git(written, reviewer, f"Review: {reviewer.name}: approved {approved} messages "
+                  f"of {module.id} in {language}")
     notices.info(request, _("Approved %(approved)d messages; %(refused)d were left as they "
                             "are (not translated, fuzzy, failing a check, or changed since "
                             "you opened the page).") % {"approved": approved,
@@ -277,3 +287,11 @@ def interface_language(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
         target = reverse("modules")
     return redirect(target)
+
+
+def record_in_git(paths, reviewer, summary: str) -> None:
+    """With `--commit`, the decision also becomes a git commit authored as the reviewer."""
+    if os.environ.get("RJGUIDE_REVIEW_COMMIT") != "1" or not paths:
+        return
+    commit_decision(project(), paths, reviewer.roster_entry(), summary,
+                    settings.DATA / "git.lock")

@@ -74,6 +74,8 @@ def served(tmp_path_factory):
 
 def sign_in(page, base, email):
     page.goto(f"{base}/modules/demo/nb/")
+    if not page.locator("#id_username").count():
+        return  # this browser is signed in already
     page.fill("#id_username", email)
     page.fill("#id_password", PASSWORD)
     page.click("form.sign-in button[type=submit]")
@@ -137,3 +139,49 @@ def test_the_review_pages_have_no_serious_accessibility_violations(served):
             problems[path] = serious
     page.close()
     assert not problems, problems
+
+
+def test_in_the_browser_a_script_in_a_translation_is_text_and_runs_nothing(served):
+    base, context, project = served
+    from rjguide.library.catalogs import read_catalog, serialise
+
+    po = project.catalog_path("nb", "modules/demo/index")
+    catalog = read_catalog(po, locale="nb")
+    catalog["Keep time."].string = ('<img src=x onerror="window.pwned=1">'
+                                    "<script>window.pwned=2</script>")
+    po.write_bytes(serialise(catalog))
+    page = context.new_page()
+    sign_in(page, base, "kari@example.no")
+    assert page.evaluate("window.pwned") is None
+    assert page.get_by_text('<script>window.pwned=2</script>', exact=False).count() >= 1
+    page.close()
+
+
+def test_in_the_browser_probes_and_a_forged_form_get_nowhere(served):
+    base, context, _project = served
+    page = context.new_page()
+    sign_in(page, base, "kari@example.no")
+    for path in ("/modules/..%2F..%2Fetc/nb/", "/modules/demo/xx/", "/admin/"):
+        response = page.goto(f"{base}{path}")
+        assert response.status == 404 and "Traceback" not in page.content()
+    # A form posted from elsewhere carries no CSRF token: refused.
+    answer = page.request.post(f"{base}/modules/demo/nb/decide/",
+                               form={"decision": "approved", "seen": "x"})
+    assert answer.status == 403
+    page.close()
+
+
+def test_in_the_browser_ten_wrong_passwords_lock_the_account(served):
+    base, context, _project = served
+    page = context.browser.new_context().new_page()
+    for _ in range(10):
+        page.goto(f"{base}/sign-in/")
+        page.fill("#id_username", "ola@example.no")
+        page.fill("#id_password", "not the password")
+        page.click("form.sign-in button[type=submit]")
+    page.goto(f"{base}/sign-in/")
+    page.fill("#id_username", "ola@example.no")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.sign-in button[type=submit]")
+    assert "locked" in page.content()
+    page.context.close()

@@ -81,6 +81,8 @@ def add_review_commands(commands) -> None:
     status.add_argument("status", choices=("draft", "review", "approved"))
     status.add_argument("--date", type=iso_date, help="the review date (default: today)")
     status.add_argument("--version", help="the new version, MAJOR.MINOR.PATCH")
+    status.add_argument("--language", help="approve (or, with draft or review, withdraw) "
+                        "this language on its own, when it is fully approved in the ledger")
 
     server = command(commands, "review-server", "serve the working group's review in a "
                      "browser: sign in, read each module beside its translation",

@@ -164,7 +164,10 @@ def cmd_approve(project: Project, args: argparse.Namespace) -> list[Finding]:
 def cmd_status(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.review.status import move
 
-    module = move(project, args.module, args.status, args.date, args.version)
+    module = move(project, args.module, args.status, args.date, args.version, args.language)
+    if args.language:
+        print(f"{module.id}: approved on its own in {', '.join(module.approved_in) or 'none'}")
+        return []
     print(f"{module.id}: status {module.status}, version {module.version}"
           + (f", reviewed by {', '.join(module.reviewed_by)} on {module.reviewed_on}"
              if module.status == "approved" else ""))

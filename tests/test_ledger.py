@@ -165,3 +165,25 @@ def test_status_approved_follows_the_ledger_and_names_its_reviewers(translated):
     assert approved and not refused
     module = move(translated, "demo", "approved", None, None)
     assert module.status == "approved" and module.reviewed_by == ("Kari Nordmann",)
+
+
+def test_a_language_approved_on_its_own_shows_approved_in_that_language_only(translated):
+    from lxml import html as lxml_html
+
+    from rjguide.build.pipeline import build_all
+
+    move(translated, "demo", "review", None, None)
+    with pytest.raises(BuildError, match="cannot approve the language before"):
+        move(translated, "demo", "approved", None, None, "nb")
+    pages = module_pages(translated, load_modules(translated)[0][0])
+    approve_module(translated, "nb", pages, reviewer(translated, "kari-nordmann"))
+    module = move(translated, "demo", "approved", None, None, "nb")
+    assert module.status == "review" and module.approved_in == ("nb",)
+    assert (module.status_in("nb"), module.status_in("en")) == ("approved", "review")
+    build_all(translated, "html")
+    banner = "//p[@class='rj-status-banner']"
+    for language, shown in (("en", True), ("nb", False)):
+        page = lxml_html.parse(str(translated.site_dir / language / "modules" / "demo" /
+                                   "index.html"))
+        assert bool(page.xpath(banner)) == shown, language
+    assert move(translated, "demo", "review", None, None, "nb").approved_in == ()

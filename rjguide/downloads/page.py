@@ -134,7 +134,7 @@ def fragment(project: Project, language: str, modules: list[Module], documents: 
             missing = missing_pack(project, module, language,
                                    progress.get((module.id, language), Counts()), packs, gettext)
         entries.append({"id": module.id, "title": guide.title, "version": module.version,
-                        "status": status_label(module.status, gettext), "files": files,
+                        "status": status_label(module.status_in(language), gettext), "files": files,
                         "missing": missing})
     handbook = next(d for d in documents if d.kind == "handbook" and d.language == language)
     library = [listed(downloads, handbook.path, gettext("Handbook: the whole library"),

@@ -66,3 +66,28 @@ def move_module(project: Project, module_id: str, status: str, reviewers: list[s
         module.path.write_text(text, encoding="utf-8")  # leave the file as it was
         raise BuildError(findings)
     return moved
+
+
+def set_language_approval(project: Project, module_id: str, language: str,
+                          approved: bool) -> Module:
+    """Marks one language of a module as approved on its own (`approved_in`), or no longer."""
+    module = require_module(project, module_id)
+    shown = relative(module.path, project.root)
+    if approved and module.status != "review":
+        raise BuildError([Finding(shown, None, "error", "module-status",
+                                  f"a language can be approved on its own only while the "
+                                  f"module is in review; it is {module.status}")])
+    languages = sorted((set(module.approved_in) | {language}) if approved
+                       else (set(module.approved_in) - {language}))
+    text = module.path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    front = match.group(1)
+    value = names_list(languages)
+    front = set_field(front, "approved_in", value) if re.search(
+        r"^approved_in:", front, re.MULTILINE) else front + f"approved_in: {value}\n"
+    module.path.write_text(f"---\n{front}---\n" + text[match.end():], encoding="utf-8")
+    moved, findings = load_module(module.path.parent, project.root)
+    if moved is None:
+        module.path.write_text(text, encoding="utf-8")
+        raise BuildError(findings)
+    return moved

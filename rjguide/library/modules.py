@@ -17,6 +17,7 @@ STATUSES = ("draft", "review", "approved")
 LEVELS = ("introductory", "intermediate", "advanced")
 AUDIENCES = ("facilitators", "coordinators", "correctional-staff", "trainers", "partner-agencies")
 FIELDS = ("id", "version", "status", "audience", "duration", "level", "reviewed_by", "reviewed_on")
+OPTIONAL = ("approved_in",)  # languages the working group approved on their own
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
@@ -32,6 +33,12 @@ class Module:
     reviewed_by: tuple[str, ...]
     reviewed_on: dt.date | None
     path: Path
+    approved_in: tuple[str, ...] = ()
+
+    def status_in(self, language: str) -> str:
+        """The module's status as readers of one language see it: approved where the
+        working group approved that language on its own."""
+        return "approved" if language in self.approved_in else self.status
 
     @property
     def docname(self) -> str:
@@ -81,7 +88,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         if key in values:
             findings.append(Finding(shown, line, "error", "module-metadata",
                                     f"field '{key}' is given twice"))
-        if key not in FIELDS:
+        if key not in FIELDS + OPTIONAL:
             findings.append(Finding(shown, line, "error", "module-metadata",
                                     f"unknown field '{key}'; the fields are {', '.join(FIELDS)}"))
             continue
@@ -124,6 +131,9 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         bad("reviewed_on", f"'{reviewed_on}' is not a date YYYY-MM-DD (or leave it empty)")
     if values["status"] == "approved" and (not reviewers or reviewed_on is None):
         bad("status", "an approved module needs reviewed_by and reviewed_on")
+    approved_in = values.get("approved_in") or []
+    if not isinstance(approved_in, list) or not all(isinstance(c, str) for c in approved_in):
+        bad("approved_in", "must be a list of language codes, e.g. [nb]")
     if findings:
         return None, findings
 
@@ -131,6 +141,7 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
         id=values["id"], version=values["version"], status=values["status"],
         audience=tuple(audience), duration=duration, level=values["level"],
         reviewed_by=tuple(reviewers), reviewed_on=reviewed_on, path=index,
+        approved_in=tuple(approved_in),
     ), []
 
 

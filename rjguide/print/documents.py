@@ -201,7 +201,8 @@ def print_css(gettext, cover: Cover) -> str:
 
 def module_cover(module: Module, kind: str, title: str, language: str,
                  date: dt.datetime, translated: float = 1.0) -> Cover:
-    return Cover(kind, title, language, module.version, module.status, date, translated)
+    return Cover(kind, title, language, module.version, module.status_in(language), date,
+                 translated)
 
 
 def translation_note(cover: Cover, gettext) -> str | None:

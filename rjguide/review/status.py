@@ -9,7 +9,7 @@ import datetime as dt
 from rjguide.findings import BuildError, Finding, relative
 from rjguide.library.catalogs import read_catalog
 from rjguide.library.ledger import Kind, State, load_ledger, state_of
-from rjguide.library.lifecycle import move_module
+from rjguide.library.lifecycle import move_module, set_language_approval
 from rjguide.library.modules import Module, require_module
 from rjguide.library.project import Project
 from rjguide.library.roster import Roster
@@ -35,15 +35,28 @@ def approving_reviewers(project: Project, module: Module) -> list[str]:
     return sorted(names)
 
 
-def not_yet_approved(project: Project, module: Module) -> list[str]:
-    rows = [r for r in progress(project) if r.module == module.id]
+def not_yet_approved(project: Project, module: Module,
+                     languages: tuple[str, ...] | None = None) -> list[str]:
+    rows = [r for r in progress(project) if r.module == module.id
+            and (languages is None or r.language in languages)]
     return [f"{r.language}: {r.approved} of {r.counts.total} messages approved"
             for r in rows if r.approved < r.counts.total]
 
 
 def move(project: Project, module_id: str, status: str, date: dt.date | None,
-         version: str | None) -> Module:
+         version: str | None, language: str | None = None) -> Module:
+    """Moves the module, or with `language` approves (or withdraws) that language alone."""
     module = require_module(project, module_id)
+    if language is not None:
+        project.check_language(language)
+        if status == "approved":
+            missing = not_yet_approved(project, module, (language,))
+            if missing:
+                raise BuildError([Finding(relative(module.path, project.root), None, "error",
+                                          "module-status", "cannot approve the language "
+                                          "before the working group has approved all of it: "
+                                          + "; ".join(missing))])
+        return set_language_approval(project, module_id, language, status == "approved")
     reviewers: list[str] = []
     if status == "approved":
         missing = not_yet_approved(project, module)

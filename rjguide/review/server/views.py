@@ -108,7 +108,8 @@ def modules(request: HttpRequest) -> HttpResponse:
               for m in known_modules().values()]
     if shown:
         queues = [q for q in queues if FILTERS[shown][1](q)]
-    entries = [{"module": q.module, "status": status_label(q.module.status, _), "queue": q,
+    entries = [{"module": q.module, "status": status_label(q.module.status_in(language), _),
+                "queue": q,
                 "untranslated": q.count(State.UNTRANSLATED) + q.count(State.FUZZY),
                 "translated": q.count(State.TRANSLATED), "approved": q.count(State.APPROVED),
                 "requested": q.count(State.REQUESTED), "changed": q.count(State.CHANGED)}
@@ -159,7 +160,7 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
         "may_decide": reviewer is not None and reviewer.decides_for(language),
         "may_comment": reviewer is not None,   # an author leaves notes, decides nothing
         "is_admin": is_admin(request.user),
-        "status": status_label(found.status, _),
+        "status": status_label(found.status_in(language), _),
         "invalid": document.invalid, "since": since,
         "title": as_readers_see(document.title, term_text), "items": items,
         "counts": [(STATE_LABELS[state], n) for state, n in sorted(
@@ -257,11 +258,12 @@ def module_status(request: HttpRequest, module_id: str) -> HttpResponse:
     if module_id not in known_modules():
         raise Http404("no such module")
     status = request.POST.get("status", "")
-    if status not in ("draft", "review", "approved"):
+    if status not in ("draft", "review", "approved", "approved-language", "review-language"):
         raise Http404("no such status")
     language = chosen_language(request, request.POST.get("language"))
+    alone = language if status.endswith("-language") else None
     try:
-        moved = move(project(), module_id, status, None, None)
+        moved = move(project(), module_id, status.removesuffix("-language"), None, None, alone)
     except BuildError as error:
         notices.error(request, _("Not moved: %(why)s") % {
             "why": "; ".join(f.message for f in error.findings)})
@@ -269,7 +271,7 @@ def module_status(request: HttpRequest, module_id: str) -> HttpResponse:
         AuditEntry.objects.create(account=request.user, action="status",
                                   detail=f"{module_id} {moved.status}")
         notices.success(request, _("The module is now %(status)s.") % {
-            "status": status_label(moved.status, _)})
+            "status": status_label(moved.status_in(language), _)})
     return redirect(reverse("module", args=(module_id, language)))
 
 

@@ -73,7 +73,8 @@ def status_banner(app: Sphinx, pagename: str) -> str | None:
         return None
     if not hasattr(app, "rj_module_status"):
         modules = load_modules(Project.load(Path(app.config.rj_project_root)))[0]
-        app.rj_module_status = {module.id: module.status for module in modules}
+        app.rj_module_status = {module.id: module.status_in(app.config.language)
+                                for module in modules}
     status = app.rj_module_status.get(parts[1])
     if status is None or status == "approved":
         return None

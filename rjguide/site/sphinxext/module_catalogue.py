@@ -67,7 +67,7 @@ def catalogue_table(app: Sphinx, fromdocname: str) -> nodes.table:
             nodes.paragraph(text=format_unit(module.duration, "duration-minute",
                                              length="long", locale=language)),
             nodes.paragraph(text=level_label(module.level)),
-            nodes.paragraph(text=status_label(module.status)),
+            nodes.paragraph(text=status_label(module.status_in(language))),
             nodes.paragraph(text=module.version),
             shares_list,
         ]

@@ -99,6 +99,35 @@ def test_a_reviewer_approves_requests_a_change_and_the_translator_sees_it(served
     check = rjguide(project.root, "check")
     assert "warning: change-request: Kari Nordmann asks for a change" in check.stderr
     assert "Skriv «avsnitt», ikke «del»." in check.stderr
+    # The translator answers with a new translation; the reviewer sees the request answered.
+    from rjguide.library.catalogs import read_catalog, serialise
+
+    po = project.catalog_path("nb", "modules/demo/index")
+    catalog = read_catalog(po, locale="nb")
+    second_id = [m.id for m in catalog if m.id][1]
+    catalog[second_id].string = "NB: et nytt avsnitt."
+    po.write_bytes(serialise(catalog))
+    page.reload()
+    assert "request answered" in page.locator("li.message").nth(1).inner_text()
+    assert "change-request" not in rjguide(project.root, "check").stderr
+    page.close()
+
+
+def test_a_forged_decision_in_the_repository_shows_as_not_valid(served):
+    base, context, project = served
+    import datetime as dt
+
+    from rjguide.library.ledger import Decision, Kind, write_decision
+
+    write_decision(project, "nb", "modules/demo/index", Decision(
+        "Demo module", "NB: Demo module", Kind.APPROVED, "director-general",
+        "Director General (forged)", dt.datetime(2026, 12, 1, tzinfo=dt.UTC)))
+    page = context.new_page()
+    sign_in(page, base, "kari@example.no")
+    page.goto(f"{base}/modules/demo/nb/")
+    problems = page.locator("#invalid").locator("xpath=..").inner_text()
+    assert "not valid" in problems and "director-general" in problems
+    assert "Director General (forged): approved" not in page.content()
     page.close()
 
 

@@ -62,6 +62,10 @@ def front_matter(path: Path) -> dict:
     return values if isinstance(values, dict) else {}
 
 
+def text_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]:
     index = folder / "index.md"
     shown = relative(index, root)
@@ -124,15 +128,14 @@ def load_module(folder: Path, root: Path) -> tuple[Module | None, list[Finding]]
     if not isinstance(duration, int) or isinstance(duration, bool) or duration <= 0:
         bad("duration", f"'{duration}' is not a positive whole number of minutes")
     reviewers = values["reviewed_by"] or []
-    if not isinstance(reviewers, list) or not all(isinstance(r, str) for r in reviewers):
+    if not text_list(reviewers):
         bad("reviewed_by", "must be a list of names")
     reviewed_on = values["reviewed_on"]
     if reviewed_on is not None and not isinstance(reviewed_on, dt.date):
         bad("reviewed_on", f"'{reviewed_on}' is not a date YYYY-MM-DD (or leave it empty)")
     if values["status"] == "approved" and (not reviewers or reviewed_on is None):
         bad("status", "an approved module needs reviewed_by and reviewed_on")
-    approved_in = values.get("approved_in") or []
-    if not isinstance(approved_in, list) or not all(isinstance(c, str) for c in approved_in):
+    if not text_list(approved_in := values.get("approved_in") or []):
         bad("approved_in", "must be a list of language codes, e.g. [nb]")
     if findings:
         return None, findings

@@ -160,14 +160,43 @@ def commit_for(project: Project, since: str) -> str:
     return require_commit(project, since)
 
 
+_checked: dict[tuple, list[Finding]] = {}
+
+
+def checked_once(entry: Entry, termbase: Termbase) -> list[Finding]:
+    """The findings of an entry, worked out once per process for the same texts and termbase
+    (the review server shows the same page again after every decision)."""
+    key = (entry, id(termbase))
+    if key not in _checked:
+        if len(_checked) > 50_000:
+            _checked.clear()
+        _checked[key] = check_entry(entry, termbase).findings
+    return _checked[key]
+
+
 def module_pages(project: Project, module: Module) -> list[str]:
     prefix = f"modules/{module.id}/"
     pages = [d for d in project.docnames if d.startswith(prefix)]
     return sorted(pages, key=lambda d: (not d.endswith("/index"), d))
 
 
+def message_terms(project: Project, termbase: Termbase, source_terms, message_id: str,
+                  language: str) -> list[tuple[str, str]]:
+    """The glossary's concepts in a message: (English, the approved terms in `language`)."""
+    concepts = {c.id: c for c, _t, _s in source_terms.find(plain_text(message_id))}
+    for reference in term_references(message_id):
+        if termbase.get(reference.concept):
+            concepts[reference.concept] = termbase.get(reference.concept)
+    return [(c.entry(project.source_language).preferred.text,
+             ", ".join(t.text for t in c.entry(language).terms if t.approved))
+            for c in concepts.values()]
+
+
 def build_review(project: Project, module: Module, language: str, termbase: Termbase,
-                 since: str | None = None) -> ReviewDocument:
+                 since: str | None = None,
+                 accounts: set[str] | None = None) -> ReviewDocument:
+    """A module's messages in one language for the working group. With `accounts`, only
+    decisions by those accounts count; the others are listed as not valid."""
     items: list[ReviewItem | ReviewNote] = []
     invalid: list[Invalid] = []
     roster = Roster.load(project)
@@ -192,22 +221,22 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
             entry = catalog.get(message.id)
             translation = entry.string if entry is not None and entry.string else ""
             shown_po = relative(po, project.root)
+            decisions = ledger.on(entry)
+            if accounts is not None:
+                invalid += [Invalid(f"{docname}@{digest(message.id)[:12]}", None,
+                                    f"{d.name} ({d.account}) has no account on this server")
+                            for d in decisions if d.account not in accounts]
+                decisions = [d for d in decisions if d.account in accounts]
             item = ReviewItem(
                 number, f"{shown_po}:{entry.lineno if entry is not None else '?'}",
                 f"{message.locations[0][0]}:{line}" if message.locations else "",
-                message.id, translation, state_of(entry, ledger.on(entry)), docname=docname,
-                decisions=ledger.on(entry))
+                message.id, translation, state_of(entry, decisions), docname=docname,
+                decisions=decisions)
             if translation and entry is not None:
                 checked = Entry(message.id, translation, language, project.source_language,
                                 tuple(entry.user_comments), shown_po, entry.lineno)
-                item.findings = check_entry(checked, termbase).findings
-            concepts = {c.id: c for c, _t, _s in source_terms.find(plain_text(message.id))}
-            for reference in term_references(message.id):
-                if termbase.get(reference.concept):
-                    concepts[reference.concept] = termbase.get(reference.concept)
-            item.terms = [(c.entry(project.source_language).preferred.text,
-                           ", ".join(t.text for t in c.entry(language).terms if t.approved))
-                          for c in concepts.values()]
+                item.findings = checked_once(checked, termbase)
+            item.terms = message_terms(project, termbase, source_terms, message.id, language)
             if entry is not None and entry.fuzzy and entry.previous_id:
                 item.previous = word_diff_html(entry.previous_id[0], message.id)
             approval = max((d for d in item.decisions if d.kind is Kind.APPROVED),

@@ -30,7 +30,7 @@ from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
 from rjguide.review.documents import ReviewItem, build_review, commit_for, module_pages
 from rjguide.review.queue import module_queue
 from rjguide.review.server.forms import SignInForm
-from rjguide.review.server.models import AuditEntry, Role
+from rjguide.review.server.models import AuditEntry, Reviewer, Role
 from rjguide.review.server.rendering import as_readers_see
 from rjguide.review.status import move
 
@@ -139,7 +139,11 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
         except BuildError as error:
             notices.error(request, error.findings[0].message.replace("--since ", ""))
             since, since_commit = "", None
-    document = build_review(project(), found, language, termbase, since_commit if since else None)
+    # The server's accounts are the authority: a decision by an account it does not have is
+    # not valid here, whatever the roster in the repository says.
+    accounts = set(Reviewer.objects.values_list("handle", flat=True))
+    document = build_review(project(), found, language, termbase,
+                            since_commit if since else None, accounts)
     reviewer = getattr(request.user, "reviewer", None)
     items = []
     for item in document.items:
@@ -297,3 +301,4 @@ def record_in_git(paths, reviewer, summary: str) -> None:
         return
     commit_decision(project(), paths, reviewer.roster_entry(), summary,
                     settings.DATA / "git.lock")
+

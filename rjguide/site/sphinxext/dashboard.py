@@ -40,7 +40,8 @@ def cell_text(row: Progress, language: str) -> str:
         "translated": counts.translated, "total": counts.total, "fuzzy": counts.fuzzy}
     approved = str(_("approved: %(share)s")) % {
         "share": percent_text(row.approved_share, language)}
-    return f"{percent_text(counts.share, language)} · {text} · {approved}"
+    requested = str(_("changes requested: %(count)s")) % {"count": row.requested}
+    return f"{percent_text(counts.share, language)} · {text} · {approved} · {requested}"
 
 
 def dashboard_table(app: Sphinx, docname: str, rows: list[Progress]) -> nodes.table:

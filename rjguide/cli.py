@@ -152,6 +152,8 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="small libraries, for a smoke run")
     bench.add_argument("--review", action="store_true",
                        help="the review server under 20 reviewers at once, instead")
+    bench.add_argument("--think", type=float, default=0.0, metavar="SECONDS",
+                       help="with --review: average time a reviewer reads before deciding")
     bench.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")],
                        help="numbers of modules, e.g. 10,50,200")
 

@@ -187,8 +187,9 @@ def bench_review(project: Project, args: argparse.Namespace) -> list[Finding]:
     from rjguide.build.bench_review import run_review_bench
 
     seconds = 10.0 if args.quick else 60.0
-    print(f"review server: 20 reviewers deciding at once for {seconds:.0f} s …")
-    result = run_review_bench(project.root, 20, seconds)
+    print(f"review server: 20 reviewers deciding at once for {seconds:.0f} s, "
+          f"{args.think:g} s between decisions on average …")
+    result = run_review_bench(project.root, 20, seconds, args.think)
     output = project.exports_dir / "bench" / "review.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2) + "\n")

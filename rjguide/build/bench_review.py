@@ -45,6 +45,7 @@ class Reviewer:
     times: list[float] = field(default_factory=list)
     refused: int = 0
     errors: int = 0          # answers the server should never give (5xx)
+    error: str = ""
 
 
 def library_copy(root: Path, folder: Path, reviewers: int) -> Project:
@@ -97,18 +98,23 @@ def sign_in(base: str, number: int) -> Reviewer:
     return reviewer
 
 
-def work(base: str, reviewer: Reviewer, until: float, seed: int) -> None:
+def work(base: str, reviewer: Reviewer, until: float, seed: int, think: float) -> None:
     try:
-        decide_until(base, reviewer, until, seed)
-    except (urllib.error.HTTPError, OSError):
+        decide_until(base, reviewer, until, seed, think)
+    except (urllib.error.HTTPError, OSError) as error:
         reviewer.errors += 1
+        reviewer.error = f"{type(error).__name__}: {error}"
 
 
-def decide_until(base: str, reviewer: Reviewer, until: float, seed: int) -> None:
+def decide_until(base: str, reviewer: Reviewer, until: float, seed: int,
+                 think: float) -> None:
+    """As in a browser: a decision is posted from the page, the page comes back with what
+    happened to it, and the next decision is made from that page."""
     chance = random.Random(seed)
     url = f"{base}/modules/{MODULE}/{LANGUAGE}/"
+    page = reviewer.opener.open(url).read().decode()
     while time.perf_counter() < until:
-        page = reviewer.opener.open(url).read().decode()
+        time.sleep(chance.uniform(0, 2 * think))  # reading the message before deciding
         seen = chance.choice(SEEN.findall(page)).replace("&#x27;", "'")
         message = seen.split("|")[1]
         action = chance.choice(["approved", "approved", "comment", "withdraw"])
@@ -117,8 +123,8 @@ def decide_until(base: str, reviewer: Reviewer, until: float, seed: int) -> None
             "csrfmiddlewaretoken": TOKEN.search(page)[1], "seen": seen, "decision": action,
             "comment": f"load {seed}"})
         reviewer.times.append(time.perf_counter() - started)
-        notices = reviewer.opener.open(url).read().decode()  # the page says what happened
-        if "Not recorded" in notices:
+        page = reviewer.opener.open(url).read().decode()  # where the redirect leads
+        if "Not recorded" in page:
             reviewer.refused += 1
         else:
             reviewer.last[message] = action
@@ -140,16 +146,18 @@ def lost_or_doubled(project: Project, reviewers: list[Reviewer]) -> int:
     return wrong
 
 
-def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0) -> dict:
+def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0,
+                     think: float = 0.0) -> dict:
     with tempfile.TemporaryDirectory(prefix="rjguide-review-bench-") as work_dir:
         folder = Path(work_dir) / "library"
         project = library_copy(root, folder, reviewers)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
+        log = (Path(work_dir) / "server.log").open("w")
         server = subprocess.Popen([sys.executable, "-m", "rjguide.cli", "--root", str(folder),
                                    "review-server", "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=log)
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(120):
@@ -160,7 +168,7 @@ def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0) -> 
                     time.sleep(0.5)
             people = [sign_in(base, n) for n in range(reviewers)]
             until = time.perf_counter() + seconds
-            threads = [threading.Thread(target=work, args=(base, p, until, n))
+            threads = [threading.Thread(target=work, args=(base, p, until, n, think))
                        for n, p in enumerate(people)]
             for thread in threads:
                 thread.start()
@@ -169,8 +177,14 @@ def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0) -> 
         finally:
             server.terminate()
             server.wait(timeout=30)
+        log.close()
+        errors = [line for line in (Path(work_dir) / "server.log").read_text().splitlines()
+                  if "Error" in line or "Traceback" in line or '" 5' in line][:20]
         times = sorted(t for p in people for t in p.times) or [0.0, 0.0]
-        return {"server_errors": sum(p.errors for p in people), "reviewers": reviewers,
+        return {"think_s": think, "server_errors": sum(p.errors for p in people),
+                "server_log": errors,
+                "client_errors": [p.error for p in people if p.error],
+                "reviewers": reviewers,
                 "seconds": seconds, "decisions": len(times),
                 "refused_as_stale": sum(p.refused for p in people),
                 "lost_or_doubled": lost_or_doubled(project, people),

@@ -53,7 +53,8 @@ class Roster:
             return cls(path, {})
         shown = relative(path, project.root)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            data = yaml.load(path.read_text(encoding="utf-8"),
+                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise BuildError([Finding(shown, mark.line + 1 if mark else None, "error",

@@ -135,6 +135,14 @@ def progress(project: Project, termbase: Termbase | None = None) -> list[Progres
     return rows
 
 
+def contents(path: Path) -> bytes:
+    """A file's bytes, or none if it is not there (or was removed while being read)."""
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        return b""
+
+
 class CountsCache:
     """Counts of one page in one language, remembered against the digest of the files
     they were counted from (template, catalogue, ledger, roster, glossary, tool)."""
@@ -151,8 +159,7 @@ class CountsCache:
         files = [template_path(self.project, docname),
                  self.project.catalog_path(language, docname),
                  *(sorted(ledger.glob("*.yaml")) if ledger.is_dir() else [])]
-        return digest(self.base, *(part for p in files for part in
-                                   (p.name, p.read_bytes() if p.is_file() else b"")))
+        return digest(self.base, *(part for p in files for part in (p.name, contents(p))))
 
     def get(self, docname: str, language: str) -> PageCounts | None:
         data = self.stamps.get(f"{language}/{docname}", self._key(docname, language))

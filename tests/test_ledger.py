@@ -187,3 +187,25 @@ def test_a_language_approved_on_its_own_shows_approved_in_that_language_only(tra
                                    "index.html"))
         assert bool(page.xpath(banner)) == shown, language
     assert move(translated, "demo", "review", None, None, "nb").approved_in == ()
+
+
+def test_a_decision_withdrawn_while_the_ledger_is_read_is_simply_not_there(translated,
+                                                                            monkeypatch):
+    from pathlib import Path
+
+    from rjguide.library.ledger import ledger_token
+
+    message = entries(translated)[0]
+    decide(translated, "nb", PAGE, digest(message.id), Kind.APPROVED,
+           reviewer(translated, "kari-nordmann"), require_termbase(translated))
+    real = Path.read_text
+
+    def vanished(path, *args, **kwargs):
+        if path.name.endswith(".kari-nordmann.yaml"):
+            raise FileNotFoundError(path)  # another reviewer's worker withdrew it just now
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", vanished)
+    ledger = load_ledger(translated, "nb", PAGE)
+    assert not ledger.invalid and not ledger.on(message)
+    assert ledger_token(translated, "nb", PAGE, digest(message.id)) == digest("")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from rjguide.build.bench_review import translate_page  # noqa: F401 (for the tests)
 from rjguide.build.pipeline import build_all
 from rjguide.library.project import Project
 
@@ -61,19 +62,3 @@ def fixture_project(tmp_path: Path) -> Project:
     shutil.copytree(Path(__file__).parent / "fixtures" / "small", tmp_path / "small")
     return Project.load(tmp_path / "small")
 
-
-def translate_page(project: Project, docname: str, language: str = "nb",
-                   special: dict[str, str] | None = None) -> None:
-    """Every empty or fuzzy entry of a page's catalogue given a plain translation (or the
-    one in `special`), as a translator who has finished the page would leave it."""
-    from rjguide.library.catalogs import read_catalog, serialise
-
-    po = project.catalog_path(language, docname)
-    catalog = read_catalog(po, locale=language)
-    for message in catalog:
-        if message.id and (not message.string or message.fuzzy):
-            message.string = f"NB: {message.id}"
-            message.flags.discard("fuzzy")
-        if message.id in (special or {}):
-            message.string = special[message.id]
-    po.write_bytes(serialise(catalog))

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from rjguide.build.bench_review import start_server, translate_page
 from rjguide.library.project import Project
 
 from browser import AXE, browser_context, chromium_available
-from conftest import need, translate_page
+from conftest import need
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("review-browser")]
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,22 +46,7 @@ def served(tmp_path_factory):
         added = rjguide(folder, "reviewers", "add", name, "--email", email, "--language", "nb",
                         "--password-file", str(password), env=env)
         assert added.returncode == 0, added.stderr
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "rjguide.cli", "--root", str(folder),
-                               "review-server", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{base}/sign-in/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail(f"the review server did not start: {server.stderr.read().decode()[-2000:]}")
+    server, base = start_server(folder, env)
     try:
         with browser_context() as context:
             yield base, context, project

@@ -170,6 +170,16 @@ def test_a_request_that_changes_state_needs_the_csrf_token(server):
     assert response.status_code == 403
 
 
+def commit_all(root: Path, message: str) -> None:
+    import subprocess
+
+    if not (root / ".git").is_dir():
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@x.no",
+                    "commit", "-qm", message, "--allow-empty"], check=True)
+
+
 def server_user(email):
     from django.contrib.auth import get_user_model
 
@@ -360,11 +370,7 @@ def test_the_page_shows_what_changed_since_a_tag_and_refuses_an_unknown_one(serv
     from rjguide.library.catalogs import read_catalog, serialise
 
     root = server.root
-    if not (root / ".git").is_dir():
-        subprocess.run(["git", "init", "-q", str(root)], check=True)
-    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@x.no",
-                    "commit", "-qm", "v1", "--allow-empty"], check=True)
+    commit_all(root, "v1")
     subprocess.run(["git", "-C", str(root), "tag", "-f", "v1.0"], check=True)
     po = server.catalog_path("nb", PAGE)
     catalog = read_catalog(po, locale="nb")
@@ -382,11 +388,7 @@ def test_with_commit_each_decision_is_a_git_commit_authored_as_the_reviewer(
     import subprocess
 
     root = server.root
-    if not (root / ".git").is_dir():
-        subprocess.run(["git", "init", "-q", str(root)], check=True)
-    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@x.no",
-                    "commit", "-qm", "before", "--allow-empty"], check=True)
+    commit_all(root, "before")
     monkeypatch.setenv("RJGUIDE_REVIEW_COMMIT", "1")
     signed_in(client)
     message = digest("Keep time.")

@@ -48,19 +48,50 @@ class Reviewer:
     error: str = ""
 
 
+def translate_page(project: Project, docname: str, language: str = "nb",
+                   special: dict[str, str] | None = None) -> None:
+    """Every empty or fuzzy entry of a page's catalogue given a placeholder translation
+    (or the one in `special`), as a translator who has finished the page leaves it."""
+    po = project.catalog_path(language, docname)
+    catalog = read_catalog(po, locale=language)
+    for message in catalog:
+        if message.id and (not message.string or message.fuzzy):
+            message.string = f"NB: {message.id}"
+            message.flags.discard("fuzzy")
+        if message.id in (special or {}):
+            message.string = special[message.id]
+    po.write_bytes(serialise(catalog))
+
+
+def start_server(folder: Path, env: dict | None = None,
+                 log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """`rjguide review-server` on a free loopback port, once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "rjguide.cli", "--root", str(folder),
+                               "review-server", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{base}/sign-in/", timeout=1)
+            return server, base
+        except OSError:
+            if server.poll() is not None:
+                break
+            time.sleep(0.5)
+    server.kill()
+    raise RuntimeError("the review server did not start")
+
+
 def library_copy(root: Path, folder: Path, reviewers: int) -> Project:
     from rjguide.translation.po import update_all
 
     shutil.copytree(root / "tests" / "fixtures" / "small", folder)
     project = Project.load(folder)
     update_all(project)
-    po = project.catalog_path(LANGUAGE, PAGE)
-    catalog = read_catalog(po, locale=LANGUAGE)
-    for message in catalog:
-        if message.id and (not message.string or message.fuzzy):
-            message.string = f"NB: {message.id}"
-            message.flags.discard("fuzzy")
-    po.write_bytes(serialise(catalog))
+    translate_page(project, PAGE, LANGUAGE)
     (folder / "password").write_text(PASSWORD)
     for number in range(reviewers):
         subprocess.run([sys.executable, "-m", "rjguide.cli", "--root", str(folder), "reviewers",
@@ -151,21 +182,9 @@ def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0,
     with tempfile.TemporaryDirectory(prefix="rjguide-review-bench-") as work_dir:
         folder = Path(work_dir) / "library"
         project = library_copy(root, folder, reviewers)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
         log = (Path(work_dir) / "server.log").open("w")
-        server = subprocess.Popen([sys.executable, "-m", "rjguide.cli", "--root", str(folder),
-                                   "review-server", "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=log)
-        base = f"http://127.0.0.1:{port}"
+        server, base = start_server(folder, log=log)
         try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(f"{base}/sign-in/", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.5)
             people = [sign_in(base, n) for n in range(reviewers)]
             until = time.perf_counter() + seconds
             threads = [threading.Thread(target=work, args=(base, p, until, n, think))

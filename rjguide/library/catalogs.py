@@ -250,6 +250,20 @@ def merge(template: Catalog, existing: Catalog | None, language: str, project_na
     return catalog
 
 
+def update_interface(project: Project, template: Catalog, domain: str,
+                     project_name: str) -> list[Path]:
+    """An interface catalogue (format strings kept) brought in line with its template in
+    every target language; returns the files that changed."""
+    changed = []
+    for language in project.target_languages:
+        po = project.catalog_path(language, domain)
+        existing = read_catalog(po, locale=language) if po.is_file() else None
+        merged = merge(template, existing, language, project_name, keep_format_flags=True)
+        if write_file(po, serialise(merged)):
+            changed.append(po)
+    return changed
+
+
 def update_catalogs(project: Project, project_name: str) -> list[Path]:
     """Brings every language's page catalogues in line with the fresh templates."""
     changed: list[Path] = []

@@ -225,6 +225,7 @@ def write_decision(project: Project, language: str, docname: str, decision: Deci
               "account": decision.account, "name": decision.name,
               "at": decision.at.isoformat(timespec="seconds")}
     text = HEADER + yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=88)
+    path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.{os.getpid()}")
     staging.write_text(text, encoding="utf-8")
     os.replace(staging, path)

@@ -7,22 +7,12 @@ from pathlib import Path
 from rjguide.findings import Finding
 from rjguide.library import catalogs
 from rjguide.library.project import PROJECT_NAME, Project
-from rjguide.publish import write_file
 from rjguide.translation.extract import extract_templates
 from rjguide.translation.ui_strings import ui_template
 
 
 def update_ui_catalogs(project: Project) -> list[Path]:
-    template = ui_template()
-    changed = []
-    for language in project.target_languages:
-        po = project.catalog_path(language, catalogs.UI_DOMAIN)
-        existing = catalogs.read_catalog(po, locale=language) if po.is_file() else None
-        catalog = catalogs.merge(template, existing, language, PROJECT_NAME,
-                                 keep_format_flags=True)
-        if write_file(po, catalogs.serialise(catalog)):
-            changed.append(po)
-    return changed
+    return catalogs.update_interface(project, ui_template(), catalogs.UI_DOMAIN, PROJECT_NAME)
 
 
 def update_all(project: Project) -> tuple[list[Finding], list[Path]]:

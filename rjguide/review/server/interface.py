@@ -16,7 +16,6 @@ from babel.messages.extract import extract
 
 from rjguide.library import catalogs
 from rjguide.library.project import PROJECT_NAME, Project
-from rjguide.publish import write_file
 
 HERE = Path(__file__).parent
 DOMAIN = catalogs.REVIEW_DOMAIN
@@ -47,16 +46,7 @@ def catalogue_path(project: Project, language: str) -> Path:
 
 def update_interface_catalogues(project: Project) -> list[Path]:
     """`make po` for the server's interface: translations kept, changed ones fuzzy."""
-    template = interface_template()
-    changed = []
-    for language in project.target_languages:
-        po = catalogue_path(project, language)
-        existing = catalogs.read_catalog(po, locale=language) if po.is_file() else None
-        merged = catalogs.merge(template, existing, language, PROJECT_NAME,
-                                keep_format_flags=True)
-        if write_file(po, catalogs.serialise(merged)):
-            changed.append(po)
-    return changed
+    return catalogs.update_interface(project, interface_template(), DOMAIN, PROJECT_NAME)
 
 
 def compile_interface(project: Project, folder: Path) -> None:

@@ -70,6 +70,10 @@ class Decision:
     def message(self) -> str:
         return digest(self.source)
 
+    def on_text_of(self, message: Message) -> bool:
+        """Whether it was made on the message's current source and translation."""
+        return self.source == message.id and self.translation == message.string
+
 
 @dataclass(frozen=True)
 class Invalid:
@@ -189,12 +193,10 @@ def state_of(message: Message | None, decisions: list[Decision]) -> State:
         return State.UNTRANSLATED
     requests = [d for d in decisions if d.kind is Kind.CHANGES_REQUESTED]
     if requests and not message.fuzzy:
-        current = any(d.translation == message.string and d.source == message.id
-                      for d in requests)
+        current = any(d.on_text_of(message) for d in requests)
         return State.REQUESTED if current else State.ANSWERED
     approvals = [d for d in decisions if d.kind is Kind.APPROVED]
-    if any(d.source == message.id and d.translation == message.string for d in approvals) \
-            and not message.fuzzy:
+    if any(d.on_text_of(message) for d in approvals) and not message.fuzzy:
         return State.APPROVED
     if approvals:
         return State.CHANGED

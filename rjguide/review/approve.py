@@ -90,7 +90,7 @@ def approve_module(project: Project, language: str, docnames: list[str], reviewe
     problems = [i.finding() for d in docnames for i in load_ledger(project, language, d).invalid]
     if problems:  # a broken ledger stops before anything is written
         raise BuildError(problems)
-    approved, refused, found = [], [], set()
+    approved, refused, matched = [], [], set()
     for docname in docnames:
         po = project.catalog_path(language, docname)
         if not po.is_file():
@@ -99,11 +99,10 @@ def approve_module(project: Project, language: str, docnames: list[str], reviewe
             if not entry.id or isinstance(entry.id, tuple):
                 continue
             name = message_id(docname, entry.id)
-            chosen = wanted is None or any(name.startswith(w) or w.startswith(name)
-                                           for w in wanted)
-            if not chosen:
+            asked = {w for w in wanted or () if name.startswith(w) or w.startswith(name)}
+            if wanted is not None and not asked:
                 continue
-            found.add(name)
+            matched |= asked
             try:
                 decision = decide(project, language, docname, digest(entry.id), Kind.APPROVED,
                                   reviewer, termbase)
@@ -112,9 +111,7 @@ def approve_module(project: Project, language: str, docnames: list[str], reviewe
                 continue
             if decision is not None:
                 approved.append(decision)
-    for missing in sorted((wanted or set()) - {w for w in (wanted or set())
-                                                if any(n.startswith(w) or w.startswith(n)
-                                                       for n in found)}):
+    for missing in sorted(set(wanted or ()) - matched):
         refused.append(Refusal(missing, "no message of the module has this id now: the "
                                         "English may have changed; make the review again"))
     return approved, refused

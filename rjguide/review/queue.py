@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rjguide.library.catalogs import read_catalog
+from rjguide.library.catalogs import read_catalog, template_path
 from rjguide.library.ledger import State, load_ledger, state_of
 from rjguide.library.modules import Module
 from rjguide.library.project import Project
@@ -35,7 +35,7 @@ def module_queue(project: Project, module: Module, language: str, roster: Roster
     waiting = 0
     for docname in module_pages(project, module):
         po = project.catalog_path(language, docname)
-        template = project.cache_dir / "gettext" / f"{docname}.pot"
+        template = template_path(project, docname)
         if not template.is_file():
             continue
         catalog = read_catalog(po, locale=language) if po.is_file() else None

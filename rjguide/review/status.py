@@ -30,8 +30,8 @@ def approving_reviewers(project: Project, module: Module) -> list[str]:
             for entry in read_catalog(po, locale=language):
                 decisions = ledger.on(entry)
                 if state_of(entry, decisions) is State.APPROVED:
-                    names |= {d.name for d in decisions if d.kind is Kind.APPROVED
-                              and d.source == entry.id and d.translation == entry.string}
+                    names |= {d.name for d in decisions
+                              if d.kind is Kind.APPROVED and d.on_text_of(entry)}
     return sorted(names)
 
 

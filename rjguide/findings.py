@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -37,8 +38,12 @@ def has_errors(findings: list[Finding]) -> bool:
 
 def relative(path: str | Path, root: Path) -> str:
     """A path as the user typed it: relative to the project root when inside it."""
+    path = Path(path)
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts:
+        with contextlib.suppress(ValueError):  # the common case, without asking the disk
+            return str(path.relative_to(root))
     try:
-        return str(Path(path).resolve().relative_to(root.resolve()))
+        return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
 

@@ -270,7 +270,7 @@ def test_no_stack_trace_reaches_the_browser(server, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("SECRET internal detail")
 
-    monkeypatch.setattr(views, "build_review", broken)
+    monkeypatch.setattr(views, "review_page", broken)
     browser = signed_in(Client(raise_request_exception=False))
     response = browser.get("/modules/demo/nb/")
     assert response.status_code == 500
@@ -399,3 +399,34 @@ def test_with_commit_each_decision_is_a_git_commit_authored_as_the_reviewer(
                           "--name-only"], capture_output=True, text=True, check=True).stdout
     assert log.startswith("Kari Nordmann|Review: Kari Nordmann: comment nb modules/demo/index@")
     assert f"{message[:16]}.kari-nordmann.yaml" in log
+
+
+def test_the_page_kept_between_requests_follows_every_file_it_is_made_from(server, client):
+    """The server keeps a module's page between requests; a translator's edit, a decision
+    arriving from a clone and a decision withdrawn show at the next visit."""
+    import datetime as dt
+
+    from rjguide.library.catalogs import read_catalog, serialise
+    from rjguide.library.ledger import Decision, Kind, write_decision
+    from rjguide.library.roster import Roster
+
+    signed_in(client)
+    po = server.catalog_path("nb", PAGE)
+    before = module_page(client).content.decode()
+    catalog = read_catalog(po, locale="nb")
+    catalog["Demo module"].string = "Demomodulen, retta av omsetjaren"
+    po.write_bytes(serialise(catalog))
+    assert "retta av omsetjaren" in module_page(client).content.decode()
+    assert "retta av omsetjaren" not in before
+    entry = read_catalog(po, locale="nb")["Keep time."]
+    lars = Roster.load(server).get("lars-nordmann")
+    write_decision(server, "nb", PAGE, Decision(entry.id, entry.string, Kind.COMMENT,
+                                                lars.account, lars.name,
+                                                dt.datetime.now(dt.UTC), "Skrive utanfor"))
+    html = module_page(client).content.decode()
+    assert "Skrive utanfor" in html
+    (server.catalog_dir("nb") / f"{PAGE}.review" /
+     f"{digest(entry.id)[:16]}.{lars.account}.yaml").unlink()
+    assert "Skrive utanfor" not in module_page(client).content.decode()
+    assert lars.account not in {d.account for d in
+                                load_ledger(server, "nb", PAGE).decisions.get(digest(entry.id), [])}

@@ -4,7 +4,8 @@ A copy of the library is served by `rjguide review-server` on loopback; each sim
 reviewer signs in and, for the given time, opens a module page and approves, comments on
 or withdraws a decision on a message, over HTTP like a browser (cookies, CSRF token). Then
 the ledger is read back: every decision the server accepted must be in it exactly once, in
-its last state, and none that it refused. Reports the p95 time of a decision.
+its last state, and none that it refused. Reports the p95 time of a decision, and of
+opening the module's page.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class Reviewer:
     account: str
     opener: urllib.request.OpenerDirector = field(repr=False)
     last: dict[str, str] = field(default_factory=dict)   # message -> last accepted action
-    times: list[float] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)        # of each decision
+    page_times: list[float] = field(default_factory=list)   # of opening the module's page
     refused: int = 0
     errors: int = 0          # answers the server should never give (5xx)
     error: str = ""
@@ -154,7 +156,9 @@ def decide_until(base: str, reviewer: Reviewer, until: float, seed: int,
             "csrfmiddlewaretoken": TOKEN.search(page)[1], "seen": seen, "decision": action,
             "comment": f"load {seed}"})
         reviewer.times.append(time.perf_counter() - started)
+        started = time.perf_counter()
         page = reviewer.opener.open(url).read().decode()  # where the redirect leads
+        reviewer.page_times.append(time.perf_counter() - started)
         if "Not recorded" in page:
             reviewer.refused += 1
         else:
@@ -200,6 +204,7 @@ def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0,
         errors = [line for line in (Path(work_dir) / "server.log").read_text().splitlines()
                   if "Error" in line or "Traceback" in line or '" 5' in line][:20]
         times = sorted(t for p in people for t in p.times) or [0.0, 0.0]
+        pages = sorted(t for p in people for t in p.page_times) or [0.0, 0.0]
         return {"think_s": think, "server_errors": sum(p.errors for p in people),
                 "server_log": errors,
                 "client_errors": [p.error for p in people if p.error],
@@ -208,4 +213,6 @@ def run_review_bench(root: Path, reviewers: int = 20, seconds: float = 60.0,
                 "refused_as_stale": sum(p.refused for p in people),
                 "lost_or_doubled": lost_or_doubled(project, people),
                 "p95_ms": round(statistics.quantiles(times, n=20)[-1] * 1000, 1),
-                "median_ms": round(statistics.median(times) * 1000, 1)}
+                "median_ms": round(statistics.median(times) * 1000, 1),
+                "page_p95_ms": round(statistics.quantiles(pages, n=20)[-1] * 1000, 1),
+                "page_median_ms": round(statistics.median(pages) * 1000, 1)}

@@ -20,12 +20,14 @@ from babel.messages.pofile import PoFileError, denormalize, normalize, read_po, 
 from rjguide import __version__
 from rjguide.findings import BuildError, Finding, relative
 from rjguide.library.project import Project
+from rjguide.memo import FileMemo
 from rjguide.publish import write_file
 
 WRAP_WIDTH = 76
 UI_DOMAIN = "sphinx"  # the catalogue Sphinx and its templates take interface strings from
 REVIEW_DOMAIN = "review-server"  # the review server's interface (Django reads it)
 FORMAT_FLAGS = {"python-format", "python-brace-format"}
+KEPT = FileMemo(size=2_000)   # catalogues read by `read_catalog_kept`
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,12 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
                                   f"{shown}'), then run the command again")]) from None
     restore_previous_ids(catalog)
     return catalog
+
+
+def read_catalog_kept(path: Path, locale: str | None = None) -> Catalog:
+    """`read_catalog`, parsed again only when the file changed, for readers that never
+    change the catalogue they are given (the review server's pages and decisions)."""
+    return KEPT.get((path, locale), [path], lambda: read_catalog(path, locale))
 
 
 def restore_previous_ids(catalog: Catalog) -> None:

@@ -26,6 +26,7 @@ from babel.messages.catalog import Message
 from rjguide.findings import Finding, relative
 from rjguide.library.project import Project
 from rjguide.library.roster import Roster
+from rjguide.memo import FileMemo
 
 HEADER = ("# A decision of the working group on one message. Written by the review server or\n"
           "# `rjguide approve`; tied to the exact texts by their SHA-256. Do not edit by hand.\n")
@@ -34,6 +35,8 @@ FIELDS = ("message", "source", "translation", "translation_sha256", "decision", 
 MARKERS = ("<" * 7, "=" * 7, ">" * 7)
 # libyaml's safe loader where PyYAML was built with it: the same YAML, read ten times faster.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+READ = FileMemo(size=50_000)   # a decision file's fields, while it is unchanged
+TEXTS = FileMemo(size=50_000)  # and its text, for the tokens
 
 
 class Kind(StrEnum):
@@ -96,9 +99,8 @@ def decision_path(project: Project, language: str, docname: str, message: str,
     return review_dir(project, language, docname) / f"{message[:16]}.{account}.yaml"
 
 
-def read_decision(path: Path, shown: str, language: str,
-                  roster: Roster) -> Decision | Invalid | None:
-    """A decision file read and checked; None when it was withdrawn while being read."""
+def read_values(path: Path, shown: str) -> dict | Invalid | None:
+    """A decision file's fields, as YAML gives them; None when it is not there."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -110,11 +112,21 @@ def read_decision(path: Path, shown: str, language: str,
             return Invalid(shown, number, "an unresolved git merge conflict: keep one side, "
                            "delete the <<<<<<<, ======= and >>>>>>> lines, then 'git add' it")
     try:
-        values = yaml.load(text, Loader=LOADER)
+        return yaml.load(text, Loader=LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return Invalid(shown, mark.line + 1 if mark else None, "not valid YAML; restore it "
                        f"from git ('git restore {shown}')")
+
+
+def read_decision(path: Path, shown: str, language: str,
+                  roster: Roster) -> Decision | Invalid | None:
+    """A decision file read and checked; None when it was withdrawn while being read. The
+    file is parsed again only when it changed (the review server reads the same ledger
+    after every decision); the checks against the roster are made every time."""
+    values = READ.get((path, shown), [path], lambda: read_values(path, shown))
+    if values is None or isinstance(values, Invalid):
+        return values
     if not isinstance(values, dict) or any(name not in values for name in FIELDS):
         missing = [n for n in FIELDS if not isinstance(values, dict) or n not in values]
         return Invalid(shown, 1, f"{', '.join(missing)} missing: the file was edited by hand")
@@ -247,8 +259,31 @@ def withdraw_decision(project: Project, language: str, docname: str, message: st
 def ledger_token(project: Project, language: str, docname: str, message: str) -> str:
     """A digest of every decision file on a message: changes when anyone decides on it."""
     folder = review_dir(project, language, docname)
+    return token_of(sorted(folder.glob(f"{message[:16]}.*.yaml")) if folder.is_dir() else [])
+
+
+def page_tokens(project: Project, language: str, docname: str) -> dict[str, str]:
+    """`ledger_token` of every message of a page with a decision on it, by the first 16
+    characters of its SHA-256, from one look at the folder. A message not in it has the
+    token of no decision, `token_of([])`."""
+    folder = review_dir(project, language, docname)
+    by_message: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        by_message.setdefault(path.name[:16], []).append(path)
+    return {prefix: token_of(paths) for prefix, paths in by_message.items()}
+
+
+def token_of(paths: list[Path]) -> str:
     parts = []
-    for path in sorted(folder.glob(f"{message[:16]}.*.yaml")) if folder.is_dir() else []:
-        with contextlib.suppress(FileNotFoundError):  # withdrawn meanwhile: not there
-            parts.append(path.name + path.read_text(encoding="utf-8"))
+    for path in paths:
+        text = TEXTS.get(path, [path], lambda path=path: text_or_none(path))
+        if text is not None:  # withdrawn meanwhile: not there
+            parts.append(path.name + text)
     return digest("".join(parts))
+
+
+def text_or_none(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

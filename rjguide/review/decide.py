@@ -13,7 +13,7 @@ from babel.messages.catalog import Message
 
 from rjguide.checks.runner import message_errors
 from rjguide.findings import relative
-from rjguide.library.catalogs import read_catalog
+from rjguide.library.catalogs import read_catalog_kept
 from rjguide.library.ledger import (
     Decision,
     Kind,
@@ -48,7 +48,7 @@ def find_message(project: Project, language: str, docname: str, message: str) ->
     po = project.catalog_path(language, docname)
     if len(message) < 12 or not po.is_file():
         raise Refused("no such message on this page")
-    found = [m for m in read_catalog(po, locale=language)
+    found = [m for m in read_catalog_kept(po, locale=language)
              if m.id and not isinstance(m.id, tuple) and digest(m.id).startswith(message)]
     if len(found) != 1:
         raise Refused("no such message on this page: the English may have changed; open "

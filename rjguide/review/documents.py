@@ -21,7 +21,7 @@ from rjguide.checks.model import Entry
 from rjguide.checks.runner import check_entry
 from rjguide.checks.terminology import matcher, plain_text, term_references
 from rjguide.findings import BuildError, Finding, relative
-from rjguide.library.catalogs import read_catalog, template_path
+from rjguide.library.catalogs import read_catalog_kept, template_path
 from rjguide.library.labels import language_name
 from rjguide.library.ledger import Decision, Invalid, Kind, State, digest, load_ledger, state_of
 from rjguide.library.modules import Module
@@ -203,9 +203,9 @@ def build_review(project: Project, module: Module, language: str, termbase: Term
     number = 0
     source_terms = matcher(termbase, project.source_language)
     for docname in module_pages(project, module):
-        template = read_catalog(template_path(project, docname))
+        template = read_catalog_kept(template_path(project, docname))
         po = project.catalog_path(language, docname)
-        catalog = read_catalog(po, locale=language) if po.is_file() else Catalog()
+        catalog = read_catalog_kept(po, locale=language) if po.is_file() else Catalog()
         ledger = load_ledger(project, language, docname, roster)
         invalid += ledger.invalid
         old = catalogue_at(project, since, po) if since else None

@@ -35,8 +35,13 @@ def secret_key(folder: Path) -> str:
 
 def database(url: str | None) -> dict:
     if not url:
+        # WAL: readers never wait for a writer, and a commit is not a full sync of the
+        # file; IMMEDIATE: a writing transaction takes the lock at its start, so two
+        # processes never deadlock upgrading a read lock.
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA / "review.sqlite3",
-                "OPTIONS": {"timeout": 20}}
+                "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                            "init_command": "PRAGMA journal_mode=WAL; "
+                                            "PRAGMA synchronous=NORMAL;"}}
     parts = urlparse(url)
     if parts.scheme not in ("postgres", "postgresql"):
         raise ValueError("RJGUIDE_REVIEW_DATABASE_URL must be postgresql://user:password@host/name")

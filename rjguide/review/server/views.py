@@ -4,7 +4,6 @@ own lists before anything is read, and the work is done by the review stage's fu
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages as notices
@@ -14,22 +13,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rjguide.findings import BuildError
 from rjguide.library.labels import language_name, status_label
-from rjguide.library.ledger import State, decision_path, digest, ledger_token
-from rjguide.library.modules import Module, load_modules
-from rjguide.library.project import Project
+from rjguide.library.ledger import State, decision_path, digest, page_tokens, token_of
+from rjguide.library.modules import Module
 from rjguide.library.roster import Roster
-from rjguide.library.termbase import load_termbase
 from rjguide.review.commit import commit_decision
 from rjguide.review.decide import WITHDRAW, Refused, Seen, decide
-from rjguide.review.documents import ReviewItem, build_review, commit_for, module_pages
+from rjguide.review.documents import ReviewDocument, ReviewItem, commit_for, module_pages
 from rjguide.review.queue import module_queue
 from rjguide.review.server.forms import SignInForm
+from rjguide.review.server.library import current_termbase, known_modules, project, review_page
 from rjguide.review.server.models import AuditEntry, Reviewer, Role
 from rjguide.review.server.rendering import as_readers_see
 from rjguide.review.status import move
@@ -39,29 +38,6 @@ class SignIn(LoginView):
     form_class = SignInForm
     template_name = "review/sign_in.html"
     redirect_authenticated_user = True
-
-
-@lru_cache(maxsize=1)
-def project() -> Project:
-    return Project.load(settings.PROJECT_ROOT)
-
-
-_termbase: dict[str, object] = {}
-
-
-def current_termbase():
-    """The termbase, read again only when a concept file changed (one reading per process)."""
-    from rjguide.stamps import files_digest
-
-    key = files_digest(sorted((project().glossary_dir / "concepts").glob("*.yaml")))
-    if key not in _termbase:
-        _termbase.clear()
-        _termbase[key] = load_termbase(project())[0]
-    return _termbase[key]
-
-
-def known_modules() -> dict[str, Module]:
-    return {module.id: module for module in load_modules(project())[0]}
 
 
 def chosen_language(request: HttpRequest, language: str | None) -> str:
@@ -142,25 +118,15 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
     # The server's accounts are the authority: a decision by an account it does not have is
     # not valid here, whatever the roster in the repository says.
     accounts = set(Reviewer.objects.values_list("handle", flat=True))
-    document = build_review(project(), found, language, termbase,
-                            since_commit if since else None, accounts)
+    document, shown = review_page(found, language, since_commit if since else None, accounts,
+                                  lambda document: page_items(document, language, term_text))
     reviewer = getattr(request.user, "reviewer", None)
-    items = []
-    for item in document.items:
-        if isinstance(item, ReviewItem):
-            items.append({"item": item, "source": as_readers_see(item.source, term_text),
-                          "translation": as_readers_see(item.translation, term_text),
-                          "state": str(item.state), "state_label": STATE_LABELS[item.state],
-                          "seen": seen_of(language, item),
-                          "decisions": [{"name": d.name, "label": DECISION_LABELS[str(d.kind)],
-                                         "comment": d.comment, "at": d.at}
-                                        for d in item.decisions],
-                          "mine": next((d for d in item.decisions if reviewer is not None
-                                        and d.account == reviewer.handle), None)})
-        else:
-            items.append({"note": item})
+    items = [{**entry, "mine": next((d for d in entry["item"].decisions
+                                     if reviewer is not None and d.account == reviewer.handle),
+                                    None)} if "item" in entry else entry for entry in shown]
     return render(request, "review/module.html", {
         "module": found, "language": language, "language_name": language_name(language),
+        "decide_url": reverse("decide", args=(found.id, language)),
         "may_decide": reviewer is not None and reviewer.decides_for(language),
         "may_comment": reviewer is not None,   # an author leaves notes, decides nothing
         "is_admin": is_admin(request.user),
@@ -171,12 +137,30 @@ def module(request: HttpRequest, module_id: str, language: str) -> HttpResponse:
             document.counts().items(), key=lambda pair: list(State).index(pair[0]))]})
 
 
-def seen_of(language: str, item: ReviewItem) -> str:
-    """What the reviewer sees of a message, sent back with a decision: page, source,
-    translation and ledger, so that a change in between is noticed."""
-    message = digest(item.source)
-    return "|".join((item.docname, message, digest(item.translation),
-                     ledger_token(project(), language, item.docname, message)))
+def page_items(document: ReviewDocument, language: str, term_text) -> list[dict]:
+    """The messages and notes of a review document as the page shows them, the same for
+    every reviewer (what is theirs is added per request)."""
+    items, tokens, no_decision = [], {}, token_of([])
+    for item in document.items:
+        if not isinstance(item, ReviewItem):
+            items.append({"note": item})
+            continue
+        if item.docname not in tokens:
+            tokens[item.docname] = page_tokens(project(), language, item.docname)
+        message = digest(item.source)
+        # What the reviewer sees of a message, sent back with a decision: page, source,
+        # translation and ledger, so that a change in between is noticed.
+        seen = "|".join((item.docname, message, digest(item.translation),
+                         tokens[item.docname].get(message[:16], no_decision)))
+        items.append({"item": item, "source": as_readers_see(item.source, term_text),
+                      "translation": as_readers_see(item.translation, term_text),
+                      "state": str(item.state), "state_label": STATE_LABELS[item.state],
+                      "seen": seen,
+                      "decisions": [{"name": d.name, "label": DECISION_LABELS[str(d.kind)],
+                                     "comment": d.comment,
+                                     "at": localtime(d.at).strftime("%Y-%m-%d %H:%M")}
+                                    for d in item.decisions]})
+    return items
 
 
 def read_seen(module: Module, value: str) -> tuple[str, str, Seen]:

@@ -81,8 +81,9 @@ def cmd_check(project: Project, args: argparse.Namespace) -> list[Finding]:
     result = check_project(project)
     result.write(project.reports_dir / "check.json")
     for suppression in result.suppressions:
+        named = f" for {suppression.concept}" if suppression.concept else ""
         print(f"{suppression.path}:{suppression.line}: note: {suppression.check}: "
-              f"suppressed for {suppression.concept}: {suppression.message}")
+              f"silenced{named} ({suppression.reason}): {suppression.message}")
     errors = sum(f.severity == "error" for f in result.findings)
     warnings = len(result.findings) - errors
     print(f"check: {errors} errors, {warnings} warnings, {len(result.suppressions)} suppressed "

@@ -85,3 +85,75 @@ def test_po_update_is_stable_on_the_shipped_catalogues(tmp_path):
     project: Project = copy_project(tmp_path / "lib")
     _findings, changed = update_all(project)
     assert changed == [], f"make po would rewrite {changed}"
+
+
+def glossary_termbase():
+    from rjguide.library.termbase import require_termbase
+
+    return require_termbase(Project.load(ROOT))
+
+
+def annotated(catalog: Catalog, language: str = "nb") -> Catalog:
+    from rjguide.translation.glossary_notes import annotate
+
+    annotate(catalog, glossary_termbase(), "en", language)
+    return catalog
+
+
+def test_each_entry_lists_the_glossary_terms_of_its_source_in_the_catalogues_language():
+    source = "The {term}`convicted-person` asks for a mediation meeting."
+    catalog = annotated(catalogs.merge(template(source, "No terms here."), None, "nb", "Test"))
+    assert catalog[source].auto_comments == [
+        "glossary: convicted person → domfelt; mediation meeting → meklingsmøte"]
+    assert catalog["No terms here."].auto_comments == []
+    nynorsk = annotated(catalogs.merge(template("The mediator listens."), None, "nn", "T"), "nn")
+    assert nynorsk["The mediator listens."].auto_comments == ["glossary: mediator → meklar"]
+    text = catalogs.serialise(catalog).decode()
+    assert ("#. glossary: convicted person → domfelt; mediation meeting → meklingsmøte\n"
+            "#: source/x.md:1\n") in text
+
+
+def test_a_long_note_never_splits_a_concept_across_lines():
+    source = ("The facilitator, the mediator, the convicted person, the injured party and "
+              "the support person meet for a mediation meeting with the follow-up team.")
+    [message] = [m for m in annotated(catalogs.merge(template(source), None, "nb", "T")) if m.id]
+    assert len(message.auto_comments) > 1
+    assert all(c.startswith("glossary: ") and len(c) <= 76 for c in message.auto_comments)
+    assert sum(c.count("→") for c in message.auto_comments) == 7
+
+
+def test_glossary_notes_follow_the_source_and_keep_other_extracted_comments():
+    old = template("Talk to the mediator.", "Talk to the facilitator.")
+    old["Talk to the mediator."].auto_comments = ["Translators: a heading"]
+    existing = annotated(catalogs.merge(old, None, "nb", "Test"))
+    existing["Talk to the mediator."].string = "Snakk med mekleren."
+    existing["Talk to the facilitator."].string = "Snakk med tilretteleggeren."
+    assert existing["Talk to the mediator."].auto_comments == [
+        "Translators: a heading", "glossary: mediator → mekler"]
+
+    new = template("Talk to the mediator and the convicted person.", "Talk to someone.")
+    new["Talk to the mediator and the convicted person."].auto_comments = [
+        "Translators: a heading"]
+    updated = annotated(catalogs.merge(new, existing, "nb", "Test"))
+    changed = updated["Talk to the mediator and the convicted person."]
+    assert changed.auto_comments == [
+        "Translators: a heading", "glossary: convicted person → domfelt; mediator → mekler"]
+    assert updated["Talk to someone."].auto_comments == []
+
+
+def test_po_update_twice_changes_nothing_the_second_time(tmp_path):
+    """Even after an update that did change catalogues (memory offers, new notes), the next
+    `make po` is a no-op, header dates included."""
+    from rjguide.translation.po import update_all
+
+    from conftest import copy_project
+
+    project: Project = copy_project(tmp_path / "lib")
+    for po in sorted(project.locale_dir.rglob("*.po")):  # as a pre-notes `make po` left them
+        lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
+        po.write_text("".join(line for line in lines if not line.startswith("#. glossary:")),
+                      encoding="utf-8")
+    _findings, changed = update_all(project)
+    assert changed, "the notes should have been written again"
+    _findings, changed = update_all(project)
+    assert changed == [], f"a second make po rewrote {changed}"

@@ -56,3 +56,21 @@ def test_msgfmt_agrees(tmp_path, fault):
 def test_a_correct_catalogue_passes(tmp_path):
     text = HEADER + 'msgid "A"\nmsgstr "B «sitat» og \\"quote\\""\n'
     assert check_syntax(write(tmp_path, text), tmp_path, "nb") == []
+
+
+def test_a_catalogue_msgfmt_rejects_is_still_checked_where_it_can_be_read(fixture_project):
+    """One broken entry no longer hides the faults of the others: msgfmt's finding, the
+    other entries' findings, and a word that the catalogue was checked only in part."""
+    from rjguide.checks.runner import check_project
+
+    need(shutil.which("msgfmt") is not None, "msgfmt (Debian package gettext) is not installed")
+    po = fixture_project.catalog_dir("nb") / "broken.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text(HEADER + 'msgid "Wait 10 minutes."\nmsgstr "Vent 15 minutter."\n\n'
+                  'msgid "A"\nmsgstr "B\\q"\n', encoding="utf-8")
+    shown = str(po.relative_to(fixture_project.root))
+    findings = [f for f in check_project(fixture_project).findings if f.path == shown]
+    assert {(f.check, f.severity) for f in findings} >= {("po-syntax", "error"),
+                                                         ("numbers", "error")}
+    assert any(f.message.startswith("checked only in part: the 2 entries")
+               and f.severity == "warning" for f in findings)

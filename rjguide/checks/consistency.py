@@ -35,7 +35,7 @@ def untranslatable(source: str, language: str, termbase: Termbase, source_langua
 def same_as_source(entry: Entry, termbase: Termbase) -> Iterable[Issue]:
     if entry.translation.strip() == entry.source.strip() and not untranslatable(
             entry.source, entry.language, termbase, entry.source_language):
-        yield Issue("same-as-source", "warning",
+        yield Issue("same-as-source", "error",
                     "the translation is the source text unchanged; translate it, or clear "
                     "it if it is not translated yet")
 

@@ -24,3 +24,4 @@ class Issue:
     severity: str
     message: str
     concept: str | None = None  # what a terminology-ok comment may name
+    silenceable: bool = True    # False: no translator comment may silence it (forbidden)

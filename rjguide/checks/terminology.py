@@ -17,7 +17,6 @@ from rjguide.checks.markup_tokens import read_markup
 from rjguide.library.termbase import Concept, Term, Termbase
 
 EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
-SUPPRESS = re.compile(r"terminology-ok:\s*(?P<concept>[\w-]+)")
 CHECK = "terminology"
 
 
@@ -28,6 +27,7 @@ class TermIssue:
     concept: str
     severity: str
     message: str
+    silenceable: bool = True
 
 
 @dataclass(frozen=True)
@@ -122,11 +122,30 @@ def source_issues(text: str, termbase: Termbase, language: str) -> list[TermIssu
     return issues
 
 
-def avoid_issue(concept: Concept, term: Term, shown: str, language: str) -> TermIssue:
+def avoid_issue(concept: Concept, term: Term, shown: str, language: str,
+                severity: str = "") -> TermIssue:
     preferred = concept.entry(language).preferred.text
-    severity = "error" if term.status == "forbidden" else "warning"
-    return TermIssue(concept.id, severity,
-                     f"'{shown}' is a {term.status} term ({term.reason}); use '{preferred}'")
+    forbidden = term.status == "forbidden"
+    severity = severity or ("error" if forbidden else "warning")
+    how = ("a forbidden term cannot be silenced" if forbidden else
+           f"if it is right here, add a translator comment '# terminology-ok: {concept.id} "
+           "<why>'")
+    return TermIssue(concept.id, severity, f"'{shown}' is a {term.status} term "
+                     f"({term.reason.strip()}); use '{preferred}' ({how})", not forbidden)
+
+
+def in_compound(text: str, forms: list[str]) -> bool:
+    """An approved one-word form inside a Norwegian compound: as its first part, closed or
+    hyphenated («gjerningspersonrolla», «offer- og gjerningspersonrolla»), or as its last,
+    with an ending («konfliktrådsmeklaren»). Short forms must stand as words."""
+    for form in forms:
+        if len(form) < 4 or " " in form:
+            continue
+        word = re.escape(form)
+        if re.search(rf"(?<![\w]){word}(?=[\w-])|(?<=\w){word}\w{{0,4}}(?![\w])", text,
+                     re.IGNORECASE):
+            return True
+    return False
 
 
 def translation_issues(source: str, translation: str, termbase: Termbase,
@@ -158,24 +177,26 @@ def translation_issues(source: str, translation: str, termbase: Termbase,
                 issues.append(TermIssue(concept.id, "error",
                                         f"the reference to {concept.id} shows '{reference.text}', "
                                         f"which is not an approved {language} form; use one of "
-                                        f"{', '.join(dict.fromkeys(forms))}"))
+                                        f"{', '.join(dict.fromkeys(forms))}, or if these words "
+                                        "are right here, add a translator comment "
+                                        f"'# terminology-ok: {concept.id} <why>'"))
     for concept_id, shown in required.items():
         if concept_id in referenced:
             continue
         concept = termbase.get(concept_id)
         if any(hit[0].id == concept_id and hit[1].approved for hit in target_hits):
             continue
+        if in_compound(target_text, target_matcher.approved_forms(concept)):
+            continue
         entry = concept.entry(language)
         forms = ", ".join(dict.fromkeys(target_matcher.approved_forms(concept)))
         issues.append(TermIssue(
             concept_id, "error" if entry.status == "approved" else "warning",
             f"the source says '{shown}' ({concept_id}); the translation must use "
-            f"'{entry.preferred.text}' (approved forms: {forms})"))
+            f"'{entry.preferred.text}' (approved forms: {forms}); if the concept is carried "
+            f"another way here, add a translator comment '# terminology-ok: {concept_id} "
+            "<why>'"))
     for concept, term, shown in target_hits:
-        if not term.approved:
-            issues.append(avoid_issue(concept, term, shown, language))
+        if not term.approved:  # the reader would see it: an error, whatever its status
+            issues.append(avoid_issue(concept, term, shown, language, "error"))
     return issues
-
-
-def suppressed_concepts(comments: list[str]) -> set[str]:
-    return {match["concept"] for comment in comments for match in SUPPRESS.finditer(comment)}

@@ -23,7 +23,10 @@ from rjguide.library.project import Project
 from rjguide.memo import FileMemo
 from rjguide.publish import write_file
 
-WRAP_WIDTH = 76
+# No wrapping but after a newline inside a message, as `xgettext --no-wrap` writes and as
+# Weblate writes with its file format parameter po_line_wrap: 65535 (translators' guide):
+# a role is never split, and a catalogue saved by Weblate or Translate Toolkit keeps its lines.
+WRAP_WIDTH = 0
 UI_DOMAIN = "sphinx"  # the catalogue Sphinx and its templates take interface strings from
 REVIEW_DOMAIN = "review-server"  # the review server's interface (Django reads it)
 FORMAT_FLAGS = {"python-format", "python-brace-format"}
@@ -205,7 +208,8 @@ def clear_format_flags(catalog: Catalog) -> None:
 
 
 def serialise(catalog: Catalog) -> bytes:
-    """The catalogue as gettext writes it. Babel 2.18 wraps a long previous source
+    """The catalogue as gettext writes it (`WRAP_WIDTH`), ending, as gettext and Translate
+    Toolkit end it, without an empty line. Babel 2.18 wraps a long previous source
     (`#| msgid`) into an unreadable comment, so those lines are written here."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WRAP_WIDTH, include_previous=False, sort_output=False)
@@ -222,7 +226,7 @@ def serialise(catalog: Catalog) -> bytes:
         lines = blocks[index].split("\n")
         at = next(i for i, line in enumerate(lines) if line.startswith(("msgctxt", "msgid")))
         blocks[index] = "\n".join(lines[:at] + previous + lines[at:])
-    return "\n\n".join(blocks).encode("utf-8")
+    return ("\n\n".join(blocks).rstrip("\n") + "\n").encode("utf-8")
 
 
 def merge(template: Catalog, existing: Catalog | None, language: str, project_name: str,

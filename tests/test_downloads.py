@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -122,6 +123,30 @@ def test_the_pdfua_checker_finds_no_errors(library):
     assert set(results) == {"0"}
 
 
+VERAPDF = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "verapdf" / \
+    "verapdf-check"
+
+
+def verapdf_ready() -> bool:
+    """veraPDF's engine, set up once by .ci/run (it installs from PyPI: never in a test)."""
+    cache = Path(os.environ.get("VERAPDF_CACHE", Path.home() / ".cache" / "verapdf-check"))
+    return VERAPDF.is_file() and shutil.which("java") is not None and \
+        (cache / "classpath").is_file()
+
+
+def test_verapdf_finds_every_published_pdf_compliant_with_pdf_ua_1(library):
+    need(verapdf_ready(), "veraPDF (../shared/tools/verapdf, set up by .ci/run) is not here")
+    pdfs = all_pdfs(library)
+    result = subprocess.run([str(VERAPDF), "ua1", *map(str, pdfs)], capture_output=True,
+                            text=True)
+    verdicts = re.findall(r"^(\S+\.pdf) flavour=ua1 compliant=(\w+) failed_rules=(\d+)",
+                          result.stdout, re.MULTILINE)
+    assert len(verdicts) == len(pdfs), result.stdout[-2000:] + result.stderr[-2000:]
+    failing = [line for line in result.stdout.splitlines() if "compliant=false" in line
+               or line.startswith("  ")]
+    assert failing == [] and result.returncode == 0, "\n".join(failing[:40])
+
+
 def test_each_manifest_matches_its_pack(library):
     packs = sorted(downloads(library).rglob("*.zip"))
     assert packs
@@ -155,3 +180,43 @@ def test_every_link_on_the_downloads_pages_works(library):
             digest = row.xpath(".//code")[0].text
             assert digest == hashlib.sha256(target.read_bytes()).hexdigest()
 
+
+
+def handout_pdfs(library) -> list[Path]:
+    return [p for p in all_pdfs(library)
+            if p.name.startswith("handout-") or p.name == "glossary.pdf"]
+
+
+def test_a_handout_starts_with_its_content_under_a_compact_header(library):
+    """No cover and no contents page: page 1 names the handout, its module, language,
+    version and the draft mark, and goes straight on with the handout's text."""
+    handouts = handout_pdfs(library)
+    assert len(handouts) >= 2 * 18
+    for pdf in handouts:
+        reader = PdfReader(pdf)
+        first = reader.pages[0].extract_text()
+        outline = outline_titles(reader)
+        assert outline and outline[0].split()[0] in first, pdf   # its own title on page 1
+        assert "Versjon" in first or "Version" in first, pdf
+        assert "UTKAST" in first or "DRAFT" in first, pdf
+        for contents in ("Innhold", "Innhald", "Contents"):
+            assert f"\n{contents}\n" not in f"\n{first}\n", pdf
+
+
+def test_a_questionnaire_is_a_form_that_can_be_filled_in_and_read_back(library, tmp_path):
+    from pypdf import PdfWriter
+
+    pdf = downloads(library) / "nn" / "understanding-radicalisation" / \
+        "handout-pre-post-questionnaire.pdf"
+    fields = PdfReader(pdf).get_fields()
+    assert len(fields) == 22    # 11 statements, before and after
+    names = {field.get("/TU") for field in fields.values()}
+    assert any(name.startswith("Før: 1 ") for name in names), sorted(names)[:3]
+    writer = PdfWriter(clone_from=pdf)
+    wanted = {name: str(1 + number % 5) for number, name in enumerate(sorted(fields))}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, wanted, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    again = PdfReader(filled).get_fields()
+    assert {name: field.get("/V") for name, field in again.items()} == wanted

@@ -134,7 +134,9 @@ def test_translate_toolkit_reads_every_concept_and_term_back(exports):
 def test_csv_has_a_header_and_a_row_per_term_and_language(exports):
     project, folder = exports
     termbase = require_termbase(project)
-    rows = list(csv.DictReader(io.StringIO((folder / "glossary.csv").read_text("utf-8"))))
+    data = (folder / "glossary.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")   # the BOM by which Excel knows it is UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     expected = sum(len(c.entry(lang).terms) for c in termbase for lang in project.languages)
     assert len(rows) == expected
     assert {"concept", "language", "term", "status", "definition"} <= set(rows[0])

@@ -199,8 +199,9 @@ def list_downloads(run: BuildRun) -> None:
     project = run.project
     modules = load_modules(project)[0]
     for language in project.languages:
-        listing = fragment(project, language, modules, run.documents, run.packs, run.counts,
-                           run.downloads)
+        excerpts = [excerpt for excerpt, _concepts, _title in run.excerpts.values()]
+        listing = fragment(project, language, modules, run.documents + excerpts, run.packs,
+                           run.counts, run.downloads)
         fill_downloads_page(html_outdir(project, language) / "downloads.html", listing)
     run.said["downloads"] = f"listed {len(run.wanted)} files"
 

@@ -133,8 +133,10 @@ def _xml(root: etree._Element) -> bytes:
 
 
 def glossary_csv(termbase: Termbase, languages: tuple[str, ...]) -> bytes:
+    """For spreadsheets as Norwegian offices have them: a Norwegian Excel splits columns at
+    ';' (the list separator of its locale) and reads UTF-8 only with a byte-order mark."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for concept in termbase:
         for language in languages:
@@ -144,7 +146,7 @@ def glossary_csv(termbase: Termbase, languages: tuple[str, ...]) -> bytes:
                                  term.status, term.pos, term.gender or "",
                                  "; ".join(term.forms), term.reason or "", entry.definition,
                                  entry.note or "", entry.source])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 def glossary_po(termbase: Termbase, source_language: str, language: str,

@@ -1,14 +1,17 @@
 """Fills each language's downloads page with what the build made: every module's guide,
-handouts and pack with size and SHA-256, or what is missing for a pack; the handbook and
-the glossary exports."""
+handouts, glossary excerpt and pack with kind, page count, size and SHA-256, or what is
+missing for a pack; the handbook and the glossary exports."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
+from gettext import NullTranslations
 from pathlib import Path
 
 from babel.numbers import format_decimal
+from pypdf import PdfReader
 
 from rjguide.downloads.packs import TrainingPack
 from rjguide.library.catalogs import Counts
@@ -44,18 +47,38 @@ class Listed:
     sha256: str
     note: str | None = None                  # said when the text is not in the page's language
     elsewhere: tuple[Elsewhere, ...] = ()    # the same file where it is fully translated
+    kind: str = ""                           # «PDF, 12 sider», «ZIP»
 
 
 def human_size(size: int, language: str) -> str:
-    if size < 1024 * 1024:
-        return f"{format_decimal(round(size / 1024, 1), locale=language)} kB"
-    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=language)} MB"
+    """kB of 1,000 bytes and MB of 1,000,000, as the SI prefixes mean, written as the
+    language writes decimals («245,3 kB»)."""
+    if size < 1_000_000:
+        return f"{format_decimal(round(size / 1000, 1), locale=language)} kB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale=language)} MB"
 
 
-def listed(downloads: Path, path: Path, label: str, language: str) -> Listed:
+KINDS = {".pdf": "PDF", ".zip": "ZIP", ".tbx": "TBX", ".csv": "CSV"}
+
+
+def kind_of(path: Path, data: bytes, gettext, ngettext) -> str:
+    """What the file is, and how long for a PDF: «PDF, 12 sider»."""
+    kind = KINDS.get(path.suffix, path.suffix.lstrip(".").upper())
+    if path.suffix != ".pdf":
+        return kind
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    return gettext("%(kind)s, %(pages)s") % {
+        "kind": kind, "pages": ngettext("%(count)d page", "%(count)d pages", pages) % {
+            "count": pages}}
+
+
+def listed(downloads: Path, path: Path, label: str, language: str,
+           translations=None) -> Listed:
     data = (downloads / path).read_bytes()
+    translations = translations or NullTranslations()
     return Listed(label, f"../downloads/{path.as_posix()}", human_size(len(data), language),
-                  hashlib.sha256(data).hexdigest())
+                  hashlib.sha256(data).hexdigest(),
+                  kind=kind_of(path, data, translations.gettext, translations.ngettext))
 
 
 def untranslated_note(document: Download, gettext) -> str | None:
@@ -84,13 +107,13 @@ def nearest_first(project: Project, language: str) -> tuple[bool, int]:
 
 
 def listed_document(project: Project, downloads: Path, document: Download, label: str,
-                    documents: list[Download], gettext) -> Listed:
-    shown = listed(downloads, document.path, label, document.language)
-    note = untranslated_note(document, gettext)
+                    documents: list[Download], translations) -> Listed:
+    shown = listed(downloads, document.path, label, document.language, translations)
+    note = untranslated_note(document, translations.gettext)
     if note is None:
         return shown
     return Listed(shown.label, shown.href, shown.size, shown.sha256, note,
-                  tuple(elsewhere(project, document, documents)))
+                  tuple(elsewhere(project, document, documents)), shown.kind)
 
 
 def missing_pack(project: Project, module: Module, language: str, counts: Counts,
@@ -116,20 +139,25 @@ def missing_pack(project: Project, module: Module, language: str, counts: Counts
 def fragment(project: Project, language: str, modules: list[Module], documents: list[Download],
              packs: list[TrainingPack], progress: dict[tuple[str, str], Counts],
              downloads: Path) -> str:
-    gettext = ui_translations(project, language).gettext
+    translations = ui_translations(project, language)
+    gettext = translations.gettext
     entries = []
     for module in modules:
         mine = [d for d in documents if d.module == module and d.language == language]
         guide = next(d for d in mine if d.kind == "guide")
         files = [listed_document(project, downloads, guide, gettext("Facilitator guide"),
-                                 documents, gettext)]
+                                 documents, translations)]
         files += [listed_document(project, downloads, d,
                                   gettext("Participant handout") + ": " + d.title, documents,
-                                  gettext) for d in mine if d.kind == "handout"]
+                                  translations) for d in mine if d.kind == "handout"]
+        files += [listed_document(project, downloads, d, gettext("The module's glossary"),
+                                  documents, translations)
+                  for d in mine if d.kind == "glossary"]
         pack = next((p for p in packs if p.module == module and p.language == language), None)
         missing = None
         if pack:
-            files.append(listed(downloads, pack.path, gettext("Training pack (zip)"), language))
+            files.append(listed(downloads, pack.path, gettext("Training pack (zip)"), language,
+                                translations))
         else:
             missing = missing_pack(project, module, language,
                                    progress.get((module.id, language), Counts()), packs, gettext)
@@ -138,7 +166,7 @@ def fragment(project: Project, language: str, modules: list[Module], documents: 
                         "missing": missing})
     handbook = next(d for d in documents if d.kind == "handbook" and d.language == language)
     library = [listed(downloads, handbook.path, gettext("Handbook: the whole library"),
-                      language)]
+                      language, translations)]
     labels = {
         "glossary.tbx": gettext("Glossary, TBX-Basic (ISO 30042:2019)"),
         "glossary-martif.tbx": gettext("Glossary, TBX for OmegaT, Translate Toolkit and "
@@ -146,7 +174,8 @@ def fragment(project: Project, language: str, modules: list[Module], documents: 
         "glossary.csv": gettext("Glossary, CSV for spreadsheets"),
     }
     for name in GLOSSARY_FILES:
-        library.append(listed(downloads, Path("glossary") / name, labels[name], language))
+        library.append(listed(downloads, Path("glossary") / name, labels[name], language,
+                              translations))
     return render(TEMPLATES, "downloads.html", gettext, modules=entries, library=library)
 
 

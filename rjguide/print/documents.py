@@ -21,6 +21,7 @@ from rjguide.findings import BuildError, Finding
 from rjguide.library.labels import language_name, library_title, status_label
 from rjguide.library.modules import Module
 from rjguide.print.fonts import FAMILIES, font_face_css
+from rjguide.print.forms import make_fillable
 from rjguide.templating import render, templates_of
 from rjguide.translation.stats import percent_text
 
@@ -74,6 +75,8 @@ class Cover:
     status: str | None     # a module status (draft, review, approved) or None
     date: dt.datetime
     translated: float = 1.0    # the share of its text in `language`; the rest is English
+    compact: bool = False      # a handout: a header on page 1, no cover or contents page
+    module_title: str | None = None   # the module it belongs to, named in that header
 
 
 def read_page(site: Path, docname: str, source: str) -> Page:
@@ -96,6 +99,7 @@ def prepare(page: Page, prefix: str, *, participant: bool, demote: int,
     if participant:
         for note in content.xpath(".//*[contains(@class,'rj-facilitator-note')]"):
             note.drop_tree()
+        make_fillable(content, prefix)   # the participant's copy is a form
     for image in content.iter("img"):
         if not (image.get("alt") or "").strip():
             raise BuildError([Finding(page.source, None, "error", "pdf",
@@ -124,6 +128,8 @@ def prepare(page: Page, prefix: str, *, participant: bool, demote: int,
             link.set("href", f"#{prefix}{anchor}")
         else:
             link.drop_tag()  # leads outside this document: keep the words
+    for lead_in in content.xpath(".//p[following-sibling::*[1][contains(@class,'rj-block')]]"):
+        lead_in.set("class", f"{lead_in.get('class', '')} rj-lead-in".strip())
     if demote:
         for heading in content.xpath(".//h1|.//h2|.//h3|.//h4|.//h5"):
             heading.tag = HEADINGS[min(HEADINGS.index(heading.tag) + demote, 5)]
@@ -191,6 +197,10 @@ def print_css(gettext, cover: Cover) -> str:
     return "\n".join([
         font_face_css(),
         css,
+        # A cover page carries no running header or page number; a handout's first page
+        # (its compact header) does.
+        "" if cover.compact else
+        "@page :first { @top-left { content: none; } @bottom-right { content: none; } }",
         "@page { @bottom-right { content: "
         + page_counter(gettext("Page %(page)s of %(pages)s")) + "; } }",
         "@page { @top-left { content: " + css_string(cover.title) + "; } }",
@@ -200,9 +210,12 @@ def print_css(gettext, cover: Cover) -> str:
 
 
 def module_cover(module: Module, kind: str, title: str, language: str,
-                 date: dt.datetime, translated: float = 1.0) -> Cover:
+                 date: dt.datetime, translated: float = 1.0, *,
+                 module_title: str | None = None) -> Cover:
+    """A module document's cover; with `module_title`, the compact header of a handout
+    that belongs to that module."""
     return Cover(kind, title, language, module.version, module.status_in(language), date,
-                 translated)
+                 translated, compact=module_title is not None, module_title=module_title)
 
 
 def translation_note(cover: Cover, gettext) -> str | None:

@@ -140,7 +140,8 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
             for handout in handouts:
                 handout_title = page_title(handout)
                 cover = module_cover(module, gettext("Participant handout"), handout_title,
-                                     language, date, translated(language, [handout]))
+                                     language, date, translated(language, [handout]),
+                                     module_title=title)
                 download = Download("handout", language, module, handout.docname,
                                     handout_path(language, module, handout.docname),
                                     handout_title, cover.translated)
@@ -200,7 +201,8 @@ def glossary_excerpt(project: Project, module: Module, language: str, title: str
     content.append(terms)
     page = Page(f"modules/{module.id}/glossary", relative(project.glossary_dir, project.root),
                 content)
-    cover = module_cover(module, gettext("Glossary"), title, language, date)
+    cover = module_cover(module, gettext("Glossary"), title, language, date,
+                         module_title=title)
     download = Download("glossary", language, module, None, excerpt_path(language, module),
                         title)
     site = project.cache_dir / "html" / language

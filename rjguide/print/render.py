@@ -72,9 +72,9 @@ _worker: dict = {}
 def _start_worker(root: str, fonts: tuple[str, ...]) -> None:
     from weasyprint.text.fonts import FontConfiguration
 
-    from rjguide.print.language_tags import tag_languages
+    from rjguide.print.structure_tags import repair_structure_tags
 
-    tag_languages()
+    repair_structure_tags()
 
     _worker["fonts"] = FontConfiguration()
     _worker["fetcher"] = ProjectFetcher(Path(root), frozenset(Path(f).resolve() for f in fonts))
@@ -90,7 +90,7 @@ def render_one(job: PdfJob) -> PdfResult:
     try:
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=_worker["fetcher"])
         data = document.write_pdf(pdf_variant=PDF_VARIANT, font_config=_worker["fonts"],
-                                  uncompressed_pdf=False)
+                                  uncompressed_pdf=False, pdf_forms=True)
     except FatalURLFetchingError as exc:
         return PdfResult(job, str(exc.__cause__ or exc))
     except Exception as exc:  # a WeasyPrint failure is a build error, reported, not traced

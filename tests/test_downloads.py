@@ -209,8 +209,10 @@ def test_a_questionnaire_is_a_form_that_can_be_filled_in_and_read_back(library, 
     pdf = downloads(library) / "nn" / "understanding-radicalisation" / \
         "handout-pre-post-questionnaire.pdf"
     fields = PdfReader(pdf).get_fields()
-    assert len(fields) == 22    # 11 statements, before and after
-    names = {field.get("/TU") for field in fields.values()}
+    table = {name: field for name, field in fields.items() if re.search(r"t\d+-r\d+", name)}
+    assert len(table) == 22    # 11 statements, before and after
+    assert len(fields) > len(table)   # and a place to write each open question
+    names = {field.get("/TU") for field in table.values()}
     assert any(name.startswith("Før: 1 ") for name in names), sorted(names)[:3]
     writer = PdfWriter(clone_from=pdf)
     wanted = {name: str(1 + number % 5) for number, name in enumerate(sorted(fields))}
@@ -220,3 +222,14 @@ def test_a_questionnaire_is_a_form_that_can_be_filled_in_and_read_back(library, 
     writer.write(filled)
     again = PdfReader(filled).get_fields()
     assert {name: field.get("/V") for name, field in again.items()} == wanted
+
+
+def test_a_checklist_has_a_tick_box_and_an_evaluation_a_place_to_write_per_question(library):
+    folder = downloads(library) / "nb" / "values-and-principles"
+    boxes = PdfReader(folder / "handout-principles-checklist.pdf").get_fields()
+    assert len(boxes) >= 20 and {f.get("/FT") for f in boxes.values()} == {"/Btn"}
+    assert all(f.get("/TU", "").endswith("?") for f in boxes.values())
+    answers = PdfReader(folder / "handout-evaluation.pdf").get_fields()
+    kinds = sorted((f.get("/FT"), bool(int(f.get("/Ff", 0)) & 4096)) for f in answers.values())
+    assert kinds.count(("/Tx", True)) == 2        # two open questions, multi-line fields
+    assert kinds.count(("/Tx", False)) == 6       # six statements rated in the table

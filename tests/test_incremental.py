@@ -38,7 +38,9 @@ def test_one_nb_catalogue_rewrites_only_its_pages_pdfs_and_figures(built):
     before = snapshot(built)
     po = built.catalog_path("nb", "modules/demo/index")
     catalog = read_catalog(po, locale="nb")
-    catalog["Demo module"].string = "Demonstrasjonsmodul"
+    # A paragraph of the module's page (its title would rightly change the handouts too:
+    # a handout's header names its module).
+    catalog["The first paragraph is translated."].string = "Første avsnitt, omsett på nytt."
     po.write_bytes(serialise(catalog))
     build_all(built)
     changed = rewritten(built, before)

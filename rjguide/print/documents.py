@@ -21,7 +21,7 @@ from rjguide.findings import BuildError, Finding
 from rjguide.library.labels import language_name, library_title, status_label
 from rjguide.library.modules import Module
 from rjguide.print.fonts import FAMILIES, font_face_css
-from rjguide.print.forms import make_fillable
+from rjguide.print.forms import add_answer_fields, form_kind, make_fillable
 from rjguide.templating import render, templates_of
 from rjguide.translation.stats import percent_text
 
@@ -100,6 +100,9 @@ def prepare(page: Page, prefix: str, *, participant: bool, demote: int,
         for note in content.xpath(".//*[contains(@class,'rj-facilitator-note')]"):
             note.drop_tree()
         make_fillable(content, prefix)   # the participant's copy is a form
+        kind = form_kind(page.docname)
+        if kind:
+            add_answer_fields(content, prefix, kind)
     for image in content.iter("img"):
         if not (image.get("alt") or "").strip():
             raise BuildError([Finding(page.source, None, "error", "pdf",

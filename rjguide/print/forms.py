@@ -5,6 +5,11 @@ A field is named by its column and its row, as a screen reader announces it: the
 header and the row's first cells («Før: 3. Personar som søkjer seg …»). WeasyPrint takes a
 field's accessible name (`/TU`) from its `title`. Fields follow the document's order, row
 by row, which is the order of the tab key.
+
+Two kinds of handout are forms by their name: in a checklist (`handout-…-checklist`) each
+question of a list gets a tick box before it; in an evaluation or a questionnaire
+(`handout-evaluation`, `handout-…-questionnaire`) each question of a list gets a few
+lines to write on, a multi-line field on screen.
 """
 
 from __future__ import annotations
@@ -43,4 +48,34 @@ def make_fillable(content: lxml_html.HtmlElement, prefix: str) -> int:
                 field.set("class", "rj-field")
                 cell.append(field)
                 made += 1
+    return made
+
+
+def form_kind(docname: str) -> str | None:
+    name = docname.rsplit("/", 1)[-1]
+    if name.endswith("-checklist"):
+        return "checklist"
+    if name.startswith("handout-evaluation") or name.endswith("-questionnaire"):
+        return "questions"
+    return None
+
+
+def add_answer_fields(content: lxml_html.HtmlElement, prefix: str, kind: str) -> int:
+    """Tick boxes (checklist) or write-in fields (questions) for the questions of lists."""
+    made = 0
+    for number, item in enumerate(content.xpath(".//li")):
+        text = cell_text(item)
+        if not text.endswith("?") or item.xpath(".//input | .//textarea | .//li"):
+            continue
+        name = f"{prefix}q{number}"
+        if kind == "checklist":
+            box = lxml_html.Element("input", type="checkbox", name=name, title=text)
+            box.set("class", "rj-tick")
+            item.insert(0, box)
+            item.set("class", f"{item.get('class', '')} rj-ticked".strip())
+        else:
+            area = lxml_html.Element("textarea", name=name, title=text)
+            area.set("class", "rj-answer")
+            item.append(area)
+        made += 1
     return made

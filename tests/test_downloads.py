@@ -233,3 +233,20 @@ def test_a_checklist_has_a_tick_box_and_an_evaluation_a_place_to_write_per_quest
     kinds = sorted((f.get("/FT"), bool(int(f.get("/Ff", 0)) & 4096)) for f in answers.values())
     assert kinds.count(("/Tx", True)) == 2        # two open questions, multi-line fields
     assert kinds.count(("/Tx", False)) == 6       # six statements rated in the table
+
+
+def test_the_advice_to_the_mediator_is_left_out_of_the_parties_copy(library):
+    """The agreement template's guidance notes are for the mediator: in the facilitator
+    guide, not in the handout the parties receive."""
+    def text(pdf: Path) -> str:
+        return " ".join(" ".join(page_texts(pdf)).split())
+
+    folder = downloads(library) / "nb"
+    advice = "Denne delen er valgfri"
+    assert advice in text(folder / "agreements-and-follow-up.pdf")
+    assert advice not in text(folder / "agreements-and-follow-up" /
+                              "handout-agreement-template.pdf")
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]

@@ -244,8 +244,10 @@ def test_the_advice_to_the_mediator_is_left_out_of_the_parties_copy(library):
     folder = downloads(library) / "nb"
     advice = "Denne delen er valgfri"
     assert advice in text(folder / "agreements-and-follow-up.pdf")
-    assert advice not in text(folder / "agreements-and-follow-up" /
-                              "handout-agreement-template.pdf")
+    handout = folder / "agreements-and-follow-up" / "handout-agreement-template.pdf"
+    assert advice not in text(handout)
+    signed = {f.get("/TU") for f in PdfReader(handout).get_fields().values()}
+    assert {"Underskrift: 1", "Dato: 1", "Navn: 4"} <= signed   # where the parties sign
 
 
 def page_texts(pdf: Path) -> list[str]:

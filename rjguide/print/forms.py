@@ -34,7 +34,9 @@ def make_fillable(content: lxml_html.HtmlElement, prefix: str) -> int:
         headers = [cell_text(th) for th in table.xpath(".//thead//th")]
         for row_number, row in enumerate(table.xpath(".//tbody/tr")):
             cells = row.xpath("./td|./th")
-            label = " ".join(cell_text(c) for c in cells[:2] if not is_empty(c))
+            # the row's first words, or its number in a table of empty rows (signatures)
+            label = " ".join(cell_text(c) for c in cells[:2] if not is_empty(c)) or \
+                str(row_number + 1)
             for column, cell in enumerate(cells):
                 if not is_empty(cell):
                     continue

@@ -252,3 +252,13 @@ def test_the_advice_to_the_mediator_is_left_out_of_the_parties_copy(library):
 
 def page_texts(pdf: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def test_every_facilitator_guide_carries_the_safety_frame_its_first_session_opens_with(
+        library):
+    modules = load_modules(library)[0]
+    for language, title in (("en", "Ground rules, confidentiality and consent"),
+                            ("nb", "Spilleregler, fortrolighet og samtykke")):
+        for module in modules:
+            assert title in outline_titles(PdfReader(downloads(library) / language /
+                                                     f"{module.id}.pdf")), module.id

@@ -124,6 +124,11 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
         gettext = ui_translations(project, language).gettext
         base_url = site.as_uri() + "/"
         handbook_pages: list[tuple[Page, bool, int]] = []
+        # The ground rules and consent note every first session opens with: in each guide,
+        # after its handouts, and once in the handbook.
+        frame = [read_page(site, SAFETY_FRAME, source_of(SAFETY_FRAME))] \
+            if (site / f"{SAFETY_FRAME}.html").is_file() else []
+        handbook_pages += [(page, False, 0) for page in frame]
         for module in modules:
             main = read_page(site, module.docname, source_of(module.docname))
             handouts = [read_page(site, d, source_of(d)) for d in handout_docnames(project,
@@ -131,8 +136,9 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
             title = page_title(main)
             guide_pages = [(main, False, 0)] + [(h, False, 1) for h in handouts]
             handbook_pages += guide_pages
+            guide_pages += [(page, False, 1) for page in frame]
             cover = module_cover(module, gettext("Facilitator guide"), title, language, date,
-                                 translated(language, [main, *handouts]))
+                                 translated(language, [main, *handouts, *frame]))
             download = Download("guide", language, module, None, guide_path(language, module),
                                 title, cover.translated)
             downloads.append(download)
@@ -159,6 +165,9 @@ def plan(project: Project, site_cache: Path, date: dt.datetime) -> tuple[list[Do
         downloads.append(download)
         jobs.append(spec(project, handbook_pages, cover, gettext, base_url, download))
     return downloads, jobs
+
+
+SAFETY_FRAME = "safety-frame"   # the library page of ground rules, confidentiality, consent
 
 
 def check_references(project: Project, site_cache: Path) -> list[Finding]:
